@@ -1,0 +1,102 @@
+"""boardreport: a Local Safeguarding Children Board annual report as code.
+
+Load a report from TOML (or build it in Python), check it against the statutory guidance,
+and render it to Markdown, accessible HTML and Vega-Lite.
+"""
+
+from importlib.metadata import PackageNotFoundError, version
+
+from boardreport.errors import BoardReportError, DumpError, LoadError, Problem, RenderError
+from boardreport.io import dump, dumps, load, loads
+from boardreport.model import (
+    KPI,
+    AgencyReturn,
+    Attendance,
+    AttendanceEntry,
+    Breakdown,
+    Budget,
+    CaseStudy,
+    Chair,
+    Challenge,
+    Chart,
+    ChildDeathReview,
+    Claim,
+    Column,
+    ColumnTotal,
+    Comparator,
+    ExpenditureLine,
+    Glossary,
+    GlossaryEntry,
+    IncomeLine,
+    Member,
+    Membership,
+    MissingFigure,
+    PartnerNotApplicable,
+    Person,
+    Placeholder,
+    PreviousValue,
+    PriorityArea,
+    Prose,
+    Quote,
+    Recipient,
+    Report,
+    Review,
+    RowSum,
+    Section,
+    Suppression,
+    Table,
+)
+
+try:
+    __version__ = version("boardreport")
+except PackageNotFoundError:  # pragma: no cover - running from a source tree
+    __version__ = "0+unknown"
+
+__all__ = [
+    "KPI",
+    "AgencyReturn",
+    "Attendance",
+    "AttendanceEntry",
+    "BoardReportError",
+    "Breakdown",
+    "Budget",
+    "CaseStudy",
+    "Chair",
+    "Challenge",
+    "Chart",
+    "ChildDeathReview",
+    "Claim",
+    "Column",
+    "ColumnTotal",
+    "Comparator",
+    "DumpError",
+    "ExpenditureLine",
+    "Glossary",
+    "GlossaryEntry",
+    "IncomeLine",
+    "LoadError",
+    "Member",
+    "Membership",
+    "MissingFigure",
+    "PartnerNotApplicable",
+    "Person",
+    "Placeholder",
+    "PreviousValue",
+    "PriorityArea",
+    "Problem",
+    "Prose",
+    "Quote",
+    "Recipient",
+    "RenderError",
+    "Report",
+    "Review",
+    "RowSum",
+    "Section",
+    "Suppression",
+    "Table",
+    "__version__",
+    "dump",
+    "dumps",
+    "load",
+    "loads",
+]

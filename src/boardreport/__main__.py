@@ -1,0 +1,5 @@
+"""``python -m boardreport``."""
+
+from boardreport.cli import main
+
+raise SystemExit(main())

@@ -1,0 +1,228 @@
+"""The one cattrs converter: strict structuring of TOML data into the model, and back."""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import enum
+import re
+import types
+import typing
+from decimal import Decimal
+from typing import Any
+
+import attrs
+from cattrs import Converter
+from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError
+from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
+
+from boardreport import model
+
+_SCALARS = {int, Decimal, str, type(None)}
+
+
+class FieldError(ValueError):
+    """A value of the wrong kind, with a message for a person.
+
+    ``field`` names the attribute when the error comes from a model validator.
+    """
+
+    def __init__(self, message: str, field: str | None = None) -> None:
+        super().__init__(message)
+        self.field = field
+
+
+def suggest(word: str, choices: typing.Iterable[str]) -> str:
+    """Return ``"; did you mean 'x'?"`` for the closest choice, or an empty string."""
+    close = difflib.get_close_matches(word, list(choices), n=1, cutoff=0.6)
+    return f"; did you mean '{close[0]}'?" if close else ""
+
+
+def _describe(value: Any) -> str:
+    if isinstance(value, bool):
+        return f"the boolean {str(value).lower()}"
+    if isinstance(value, str):
+        shown = value if len(value) <= 40 else value[:37] + "..."
+        return f"the text {shown!r}"
+    if isinstance(value, dict):
+        return "a table"
+    if isinstance(value, list):
+        return "an array"
+    if isinstance(value, dt.datetime):
+        return "a date-time"
+    if isinstance(value, dt.date):
+        return "a date"
+    return f"{type(value).__name__} {value!r}"
+
+
+def _structure_str(value: Any, _: type) -> str:
+    if not isinstance(value, str):
+        raise FieldError(f"expected text (in quotes), got {_describe(value)}")
+    return value
+
+
+def _structure_int(value: Any, _: type) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise FieldError(f"expected a whole number, got {_describe(value)}")
+    return value
+
+
+def _structure_bool(value: Any, _: type) -> bool:
+    if not isinstance(value, bool):
+        raise FieldError(f"expected true or false, got {_describe(value)}")
+    return value
+
+
+def _structure_decimal(value: Any, _: type) -> Decimal:
+    if isinstance(value, bool) or not isinstance(value, int | Decimal):
+        raise FieldError(f"expected a number, got {_describe(value)}")
+    return Decimal(value)
+
+
+def _structure_date(value: Any, _: type) -> dt.date:
+    if isinstance(value, dt.datetime) or not isinstance(value, dt.date):
+        hint = ""
+        if isinstance(value, str):
+            hint = " (write a TOML date without quotes, for example 2015-03-31)"
+        raise FieldError(f"expected a date{hint}, got {_describe(value)}")
+    return value
+
+
+def _structure_enum(value: Any, cl: type[enum.Enum]) -> enum.Enum:
+    allowed = [str(member.value) for member in cl]
+    if isinstance(value, str):
+        try:
+            return cl(value)
+        except ValueError:
+            pass
+        msg = f"unknown value {value!r}{suggest(value, allowed)} (allowed: {', '.join(allowed)})"
+        raise FieldError(msg)
+    raise FieldError(f"expected one of {', '.join(allowed)}, got {_describe(value)}")
+
+
+def _is_scalar_union(cl: Any) -> bool:
+    origin = typing.get_origin(cl)
+    if origin not in (typing.Union, types.UnionType):
+        return False
+    return set(typing.get_args(cl)) <= _SCALARS
+
+
+def _scalar_union_hook(cl: Any) -> Any:
+    args = set(typing.get_args(cl))
+    wanted = []
+    if str in args:
+        wanted.append("text")
+    if int in args or Decimal in args:
+        wanted.append("a number")
+
+    def structure(value: Any, _: type) -> Any:
+        if value is None and type(None) in args:
+            return None
+        if isinstance(value, bool):
+            pass
+        elif isinstance(value, str) and str in args:
+            return value
+        elif isinstance(value, int) and int in args:
+            return value
+        elif isinstance(value, int | Decimal) and Decimal in args:
+            return Decimal(value)
+        raise FieldError(f"expected {' or '.join(wanted)}, got {_describe(value)}")
+
+    return structure
+
+
+_FIELD_NAME = re.compile(r"^'([a-z_]+)")
+
+
+def _attrs_structure_factory(converter: Converter) -> Any:
+    def factory(cl: type) -> Any:
+        inner = make_dict_structure_fn(cl, converter, _cattrs_forbid_extra_keys=True)
+
+        def structure(value: Any, _: type) -> Any:
+            if not isinstance(value, dict):
+                raise FieldError(f"expected a table, got {_describe(value)}")
+            try:
+                return inner(value, cl)
+            except (ClassValidationError, ForbiddenExtraKeysError, FieldError):
+                raise
+            except (ValueError, TypeError) as exc:  # an attrs validator in the model
+                match = _FIELD_NAME.match(str(exc))
+                message = str(exc)
+                if match:
+                    message = message.removeprefix(f"'{match.group(1)}' ")
+                raise FieldError(message, match.group(1) if match else None) from exc
+
+        return structure
+
+    return factory
+
+
+def _structure_block(value: Any, _: type) -> model.Block:
+    if not isinstance(value, dict):
+        raise FieldError(f"expected a table, got {_describe(value)}")
+    tag = value.get("type")
+    if tag is None:
+        raise FieldError(
+            "a block needs a 'type' key (one of: " + ", ".join(sorted(model.BLOCK_TYPES)) + ")"
+        )
+    cls = model.BLOCK_TYPES.get(tag) if isinstance(tag, str) else None
+    if cls is None:
+        msg = f"unknown block type {tag!r}{suggest(str(tag), model.BLOCK_TYPES)}"
+        raise FieldError(msg + " (allowed: " + ", ".join(sorted(model.BLOCK_TYPES)) + ")")
+    rest = {k: v for k, v in value.items() if k != "type"}
+    result: model.Block = _CONVERTER.structure(rest, cls)
+    return result
+
+
+def _unstructure_block(block: model.Block) -> dict[str, Any]:
+    data: dict[str, Any] = {"type": model.block_tag(block)}
+    data.update(_CONVERTER.unstructure(block, type(block)))
+    return data
+
+
+def _unstructure_factory(converter: Converter) -> Any:
+    def factory(cl: type) -> Any:
+        overrides = {a.name: override(omit_if_default=True) for a in attrs.fields(cl)}
+        inner = make_dict_unstructure_fn(cl, converter, **overrides)
+
+        def unstructure(obj: Any) -> dict[str, Any]:
+            data: dict[str, Any] = inner(obj)
+            return {k: v for k, v in data.items() if v is not None}
+
+        return unstructure
+
+    return factory
+
+
+def make_converter() -> Converter:
+    """Build the strict converter used for every report file."""
+    converter = Converter(forbid_extra_keys=True, detailed_validation=True)
+    converter.register_structure_hook(str, _structure_str)
+    converter.register_structure_hook(int, _structure_int)
+    converter.register_structure_hook(bool, _structure_bool)
+    converter.register_structure_hook(Decimal, _structure_decimal)
+    converter.register_structure_hook(dt.date, _structure_date)
+    converter.register_structure_hook_func(
+        lambda cl: isinstance(cl, type) and issubclass(cl, enum.Enum), _structure_enum
+    )
+    converter.register_structure_hook_factory(_is_scalar_union, _scalar_union_hook)
+    converter.register_structure_hook_func(lambda cl: cl == model.Block, _structure_block)
+    converter.register_structure_hook_factory(attrs.has, _attrs_structure_factory(converter))
+
+    converter.register_unstructure_hook(Decimal, lambda d: d)
+    converter.register_unstructure_hook(dt.date, lambda d: d)
+    converter.register_unstructure_hook_factory(attrs.has, _unstructure_factory(converter))
+    converter.register_unstructure_hook_func(lambda cl: cl == model.Block, _unstructure_block)
+    for cls in model.BLOCK_TYPES.values():
+        converter.register_unstructure_hook(
+            cls, _unstructure_factory(converter)(cls)
+        )
+    return converter
+
+
+_CONVERTER = make_converter()
+
+
+def converter() -> Converter:
+    """Return the shared converter."""
+    return _CONVERTER

@@ -1,0 +1,91 @@
+"""Write a report back to TOML: one document, or a folder of ``report.toml`` and part files."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+import attrs
+import tomli_w
+
+from boardreport import model
+from boardreport.errors import DumpError
+from boardreport.io._converter import converter
+from boardreport.io._load import ROOT_FILE
+
+
+def _document(data: dict[str, Any]) -> str:
+    return tomli_w.dumps(data, multiline_strings=True)
+
+
+def dumps(report: model.Report) -> str:
+    """Return ``report`` as one TOML document (sections inline)."""
+    data: dict[str, Any] = converter().unstructure(report, model.Report)
+    return _document(data)
+
+
+def write_atomic(path: Path, text: str, *, overwrite: bool) -> None:
+    """Write ``text`` to ``path`` through a temporary file and a rename.
+
+    A crash leaves either the old file or the new one, never half of each.
+
+    Raises:
+        DumpError: when ``path`` exists and ``overwrite`` is false.
+    """
+    if path.exists() and not overwrite:
+        msg = f"{path} exists; pass overwrite=True (or --force) to replace it"
+        raise DumpError(msg)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def dump(report: model.Report, path: str | os.PathLike[str], *, overwrite: bool = False) -> Path:
+    """Write ``report`` to ``path`` and return the root file written.
+
+    A path ending in ``.toml`` gets one document. Any other path is a report folder: its
+    ``report.toml`` lists one part file per top-level section under ``parts/``.
+    Existing files are never replaced unless ``overwrite`` is true.
+
+    Raises:
+        DumpError: when a file would be overwritten without ``overwrite``.
+    """
+    target = Path(path)
+    if target.suffix == ".toml":
+        write_atomic(target, dumps(report), overwrite=overwrite)
+        return target
+    conv = converter()
+    files: dict[Path, str] = {}
+    names: list[str] = []
+    for number, section in enumerate(report.sections, start=1):
+        name = f"parts/{number:02d}-{section.id}.toml"
+        names.append(name)
+        files[target / name] = _document(conv.unstructure(section, model.Section))
+    root: dict[str, Any] = conv.unstructure(attrs.evolve(report, sections=()), model.Report)
+    suppressions = root.pop("suppressions", None)
+    if names:
+        root["parts"] = names
+    if suppressions:
+        root["suppressions"] = suppressions
+    files[target / ROOT_FILE] = _document(root)
+    if not overwrite:
+        existing = [str(f) for f in files if f.exists()]
+        if existing:
+            msg = (
+                f"refusing to overwrite {len(existing)} existing file(s), first {existing[0]}; "
+                "pass overwrite=True (or --force) to replace them"
+            )
+            raise DumpError(msg)
+    for file, text in files.items():
+        write_atomic(file, text, overwrite=True)
+    return target / ROOT_FILE

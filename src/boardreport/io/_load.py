@@ -1,0 +1,302 @@
+"""Load a report folder (``report.toml`` plus part files) into a :class:`~boardreport.Report`."""
+
+from __future__ import annotations
+
+import os
+import re
+import tomllib
+from collections.abc import Iterator
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import attrs
+from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, IterableValidationError
+
+from boardreport import model
+from boardreport.errors import LoadError, Problem
+from boardreport.io._converter import FieldError, converter, suggest
+from boardreport.io._lines import DataPath, line_index, line_of
+from boardreport.io._paths import format_path
+from boardreport.io._sourcemap import SourceMap
+
+ROOT_FILE = "report.toml"
+MAX_FILE_BYTES = 8 * 1024 * 1024
+"""Largest report file accepted; a real part file is a few kilobytes."""
+
+_TOML_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
+
+
+def _type_name(cl: Any) -> str:
+    if cl is None:
+        return ""
+    if isinstance(cl, type) and attrs.has(cl):
+        return "a table"
+    names = {str: "text", int: "a whole number", bool: "true or false", Decimal: "a number"}
+    return names.get(cl, getattr(cl, "__name__", str(cl)))
+
+
+def _problems(exc: BaseException, path: DataPath, expected: Any = None) -> Iterator[
+    tuple[DataPath, str]
+]:
+    """Flatten a cattrs detailed-validation error into (data path, message) pairs."""
+    if isinstance(exc, ClassValidationError):
+        with_notes, without = exc.group_exceptions()
+        for inner, note in with_notes:
+            yield from _problems(inner, (*path, note.name), note.type)
+        for inner in without:
+            yield from _problems(inner, path)
+    elif isinstance(exc, IterableValidationError):
+        with_notes_i, without_i = exc.group_exceptions()
+        for inner, inote in with_notes_i:
+            yield from _problems(inner, (*path, inote.index), inote.type)
+        for inner in without_i:
+            yield from _problems(inner, path)
+    elif isinstance(exc, ForbiddenExtraKeysError):
+        known = [a.name for a in attrs.fields(exc.cl)] if attrs.has(exc.cl) else []
+        for key in sorted(exc.extra_fields):
+            yield (*path, key), f"unknown key '{key}'{suggest(key, known)}"
+    elif isinstance(exc, KeyError):
+        name = path[-1] if path else "?"
+        wanted = _type_name(expected)
+        yield path, f"missing required key '{name}'" + (f" ({wanted})" if wanted else "")
+    elif isinstance(exc, FieldError):
+        yield ((*path, exc.field) if exc.field else path), str(exc)
+    else:
+        yield path, str(exc.args[0]) if exc.args else type(exc).__name__
+
+
+def _display(path: Path) -> Path:
+    try:
+        return path.relative_to(Path.cwd())
+    except ValueError:
+        return path
+
+
+class _Loader:
+    def __init__(self, root_file: Path) -> None:
+        self.root_file = root_file
+        self.folder = root_file.parent.resolve()
+        self.problems: list[Problem] = []
+        self.sources = SourceMap(root=_display(root_file))
+        self.converter = converter()
+
+    def problem(self, file: Path | None, raw: DataPath, message: str, line: int | None = None) -> None:
+        if line is None and file is not None:
+            line = line_of(self.sources.lines.get(_display(file), {}), raw)
+        self.problems.append(
+            Problem(
+                file=_display(file) if file else None,
+                line=line,
+                path=format_path(raw),
+                message=message,
+            )
+        )
+
+    def read(self, file: Path, origin: tuple[Path, DataPath] | None) -> dict[str, Any] | None:
+        """Read and parse one TOML file; record problems and return None on failure."""
+        where, raw = origin if origin else (None, ())
+        try:
+            size = file.stat().st_size
+            if size > MAX_FILE_BYTES:
+                self.problem(
+                    file, (), f"file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,} bytes", 1
+                )
+                return None
+            text = file.read_text(encoding="utf-8")
+        except FileNotFoundError:
+            self.problem(where, raw, f"file not found: {_display(file)}")
+            return None
+        except IsADirectoryError:
+            self.problem(where, raw, f"expected a file, found a folder: {_display(file)}")
+            return None
+        except UnicodeDecodeError as exc:
+            self.problem(file, (), f"file is not UTF-8 text ({exc.reason} at byte {exc.start})", 1)
+            return None
+        except OSError as exc:
+            self.problem(where, raw, f"cannot read {_display(file)}: {exc.strerror}")
+            return None
+        return self.parse(text, file)
+
+    def parse(self, text: str, file: Path) -> dict[str, Any] | None:
+        try:
+            data = tomllib.loads(text, parse_float=Decimal)
+        except tomllib.TOMLDecodeError as exc:
+            message = str(exc)
+            match = _TOML_POSITION.search(message)
+            line = int(match.group(1)) if match else None
+            message = _TOML_POSITION.sub("", message).strip()
+            if match:
+                message += f" (column {match.group(2)})"
+            self.problem(file, (), f"TOML syntax error: {message}", line)
+            return None
+        except RecursionError:
+            self.problem(file, (), "TOML nesting is too deep", 1)
+            return None
+        self.sources.add_file(_display(file), line_index(text))
+        return data
+
+    def resolve_part(self, base: Path, entry: Any, origin: tuple[Path, DataPath]) -> Path | None:
+        file, raw = origin
+        if not isinstance(entry, str) or not entry:
+            self.problem(file, raw, "expected a file path (text in quotes)")
+            return None
+        candidate = Path(entry)
+        if candidate.is_absolute():
+            self.problem(file, raw, f"part path must be relative to the report folder: {entry!r}")
+            return None
+        target = (base / candidate)
+        real = Path(os.path.realpath(target))
+        if not real.is_relative_to(self.folder):
+            self.problem(
+                file, raw, f"part path leads outside the report folder ({self.folder}): {entry!r}"
+            )
+            return None
+        return target
+
+    def parts(
+        self, data: dict[str, Any], file: Path, raw: DataPath, stack: tuple[Path, ...], prefix: str
+    ) -> list[model.Section]:
+        """Load the sections named by a ``parts`` key of the table at ``raw`` in ``file``."""
+        entries = data.pop("parts", [])
+        if not isinstance(entries, list):
+            self.problem(file, (*raw, "parts"), "expected an array of file paths")
+            return []
+        sections: list[model.Section] = []
+        for i, entry in enumerate(entries):
+            origin = (file, (*raw, "parts", i))
+            target = self.resolve_part(file.parent, entry, origin)
+            if target is None:
+                continue
+            real = Path(os.path.realpath(target))
+            if real in stack:
+                self.problem(file, origin[1], f"part includes itself: {entry!r}")
+                continue
+            section = self.section_file(target, origin, (*stack, real), prefix)
+            if section is not None:
+                sections.append(section)
+        return sections
+
+    def section_file(
+        self, file: Path, origin: tuple[Path, DataPath], stack: tuple[Path, ...], prefix: str
+    ) -> model.Section | None:
+        data = self.read(file, origin)
+        if data is None:
+            return None
+        return self.section(data, file, (), stack, prefix)
+
+    def section(
+        self,
+        data: dict[str, Any],
+        file: Path,
+        raw: DataPath,
+        stack: tuple[Path, ...],
+        prefix: str,
+    ) -> model.Section | None:
+        """Structure one section table (and its inline and part subsections)."""
+        sid = data.get("id")
+        stable = f"{prefix}{sid}" if isinstance(sid, str) else f"{prefix}?"
+        children_raw = data.pop("sections", [])
+        part_sections = self.parts(data, file, raw, stack, stable + "/")
+        children: list[model.Section] = []
+        if isinstance(children_raw, list):
+            for i, child in enumerate(children_raw):
+                if isinstance(child, dict):
+                    loaded = self.section(child, file, (*raw, "sections", i), stack, stable + "/")
+                    if loaded is not None:
+                        children.append(loaded)
+                else:
+                    self.problem(file, (*raw, "sections", i), "expected a table")
+        else:
+            self.problem(file, (*raw, "sections"), "expected an array of tables")
+        try:
+            section = self.converter.structure(data, model.Section)
+        except Exception as exc:  # noqa: BLE001 - every structuring failure becomes a Problem
+            for path, message in _problems(exc, raw):
+                self.problem(file, path, message)
+            return None
+        shown = _display(file)
+        self.sources.anchor(stable, shown, raw)
+        for index, block in enumerate(section.blocks):
+            self.sources.anchor(
+                f"{stable}/{model.block_key(block, index)}", shown, (*raw, "blocks", index)
+            )
+        return attrs.evolve(section, sections=(*children, *part_sections))
+
+    def report(self, data: dict[str, Any]) -> model.Report | None:
+        """Structure the root table and every section and part it names."""
+        sections_raw = data.pop("sections", [])
+        stack = (Path(os.path.realpath(self.root_file)),)
+        sections: list[model.Section] = []
+        if isinstance(sections_raw, list):
+            for i, child in enumerate(sections_raw):
+                if isinstance(child, dict):
+                    loaded = self.section(child, self.root_file, ("sections", i), stack, "")
+                    if loaded is not None:
+                        sections.append(loaded)
+                else:
+                    self.problem(self.root_file, ("sections", i), "expected a table")
+        else:
+            self.problem(self.root_file, ("sections",), "expected an array of tables")
+        sections.extend(self.parts(data, self.root_file, (), stack, ""))
+        try:
+            report = self.converter.structure(data, model.Report)
+        except Exception as exc:  # noqa: BLE001 - every structuring failure becomes a Problem
+            for path, message in _problems(exc, ()):
+                self.problem(self.root_file, path, message)
+            return None
+        return attrs.evolve(report, sections=tuple(sections))
+
+
+def root_file(path: str | os.PathLike[str]) -> Path:
+    """Return the ``report.toml`` of a report folder, or ``path`` itself when it is a file."""
+    candidate = Path(path)
+    return candidate / ROOT_FILE if candidate.is_dir() else candidate
+
+
+def load_with_sources(path: str | os.PathLike[str]) -> tuple[model.Report, SourceMap]:
+    """Load a report and the map from its data paths to file and line.
+
+    Raises:
+        LoadError: listing every problem found in every file of the report.
+    """
+    root = root_file(path)
+    if not root.exists():
+        where = Path(path)
+        hint = f"no {ROOT_FILE} in {where}" if where.is_dir() else f"no such file: {where}"
+        raise LoadError([Problem(file=where, line=None, path="", message=hint)])
+    loader = _Loader(root)
+    data = loader.read(root, None)
+    report = loader.report(data) if data is not None else None
+    if loader.problems or report is None:
+        raise LoadError(loader.problems)
+    return report, loader.sources
+
+
+def load(path: str | os.PathLike[str]) -> model.Report:
+    """Load the report in folder ``path`` (or the root TOML file ``path``).
+
+    Raises:
+        LoadError: listing every problem found in every file of the report.
+    """
+    return load_with_sources(path)[0]
+
+
+def loads(text: str, *, name: str = "<string>") -> model.Report:
+    """Load a report from one TOML document; ``parts`` are not allowed here.
+
+    Raises:
+        LoadError: listing every problem found.
+    """
+    fake = Path(name)
+    loader = _Loader(fake)
+    data = loader.parse(text, fake)
+    if data is None:
+        raise LoadError(loader.problems)
+    if "parts" in data:
+        loader.problem(fake, ("parts",), "'parts' needs a report folder; use boardreport.load()")
+        raise LoadError(loader.problems)
+    report = loader.report(data)
+    if loader.problems or report is None:
+        raise LoadError(loader.problems)
+    return report

@@ -1,0 +1,27 @@
+"""Data paths: the ``blocks[2].income[3].amount`` notation used in every message."""
+
+from __future__ import annotations
+
+import re
+
+from boardreport.io._lines import DataPath
+
+_TOKEN = re.compile(r"\.?([A-Za-z_][A-Za-z0-9_-]*)|\[(\d+)\]")
+
+
+def format_path(path: DataPath) -> str:
+    """Format ``("blocks", 2, "amount")`` as ``blocks[2].amount``."""
+    out = ""
+    for key in path:
+        if isinstance(key, int):
+            out += f"[{key}]"
+        else:
+            out += f".{key}" if out else key
+    return out
+
+
+def parse_path(text: str) -> DataPath:
+    """Parse ``blocks[2].amount`` into ``("blocks", 2, "amount")``; unknown text is dropped."""
+    return tuple(
+        int(index) if index else name for name, index in _TOKEN.findall(text)
+    )

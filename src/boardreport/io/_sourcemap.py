@@ -1,0 +1,44 @@
+"""Where each part of a loaded report came from: file and line for any data path."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from attrs import define, field
+
+from boardreport.io._lines import DataPath, line_of
+from boardreport.io._paths import parse_path
+
+
+@define
+class SourceMap:
+    """Maps stable report paths (``section/sub/block.field[i]``) to file and line."""
+
+    root: Path | None = None
+    anchors: dict[str, tuple[Path, DataPath]] = field(factory=dict)
+    lines: dict[Path, dict[DataPath, int]] = field(factory=dict)
+
+    def add_file(self, file: Path, index: dict[DataPath, int]) -> None:
+        """Record the line index of one file."""
+        self.lines[file] = index
+
+    def anchor(self, stable: str, file: Path, raw: DataPath) -> None:
+        """Record that the section or block ``stable`` starts at ``raw`` in ``file``."""
+        self.anchors[stable] = (file, raw)
+
+    def locate(self, path: str) -> tuple[Path | None, int | None]:
+        """Return (file, line) for a stable path, as precisely as the source allows."""
+        head, _, suffix = path.partition(".")
+        anchor = self.anchors.get(head)
+        while anchor is None and "/" in head:
+            head = head.rsplit("/", 1)[0]
+            suffix = ""
+            anchor = self.anchors.get(head)
+        if anchor is None:
+            if self.root is None:
+                return None, None
+            raw = parse_path(path)
+            return self.root, line_of(self.lines.get(self.root, {}), raw)
+        file, raw = anchor
+        full = (*raw, *parse_path(suffix)) if suffix else raw
+        return file, line_of(self.lines.get(file, {}), full)
