@@ -465,6 +465,7 @@ class AgencyReturn:
 
     agency: str
     partner: StatutoryPartner | None = None
+    commitment: str = ""
     objectives: str = ""
     achievements: str = ""
     improvement_plans: str = ""
@@ -479,6 +480,7 @@ class AgencyReturn:
     id: str | None = field(default=None, validator=_check_id)
 
     ANSWER_FIELDS = (
+        "commitment",
         "objectives",
         "achievements",
         "improvement_plans",
@@ -493,11 +495,41 @@ class AgencyReturn:
     )
 
     def answers(self) -> Iterator[tuple[str, str]]:
-        """Yield (field name, answer) for each answered question."""
+        """Yield (field name, answer) for each answered question, in the return's order."""
         for name in self.ANSWER_FIELDS:
             value = getattr(self, name)
             if value:
                 yield name, value
+
+
+AGENCY_RETURN_QUESTIONS: dict[str, str] = {
+    "commitment": "How does your agency demonstrate its commitment to safeguarding children and "
+    "the work of the Board?",
+    "objectives": "What were the agreed safeguarding objectives for {year}?",
+    "achievements": "Achievements against the above Objectives",
+    "improvement_plans": "Improvement Plans where barriers have existed.",
+    "impact": "Impact for Children, Young People and Families",
+    "priorities_next_year": "In relation to safeguarding children, what are your "
+    "priorities/objectives for {next_year}",
+    "contribution_statement": "Provide a statement on the effectiveness of the contribution made "
+    "by your organisation/service to the Board and/or its committees?",
+    "training": "TRAINING - Promoting, delivering and evaluating single agency & multi-agency "
+    "training",
+    "policy_and_procedures": "POLICY AND PROCEDURES - embedding policy and procedure in practice",
+    "communication": "COMMUNICATION - sharing all relevant information with the workforce",
+    "improving_quality": "IMPROVING QUALITY - single agency audit, supervision, Section 11 etc.",
+    "performance_management": "CONTRIBUTING TO PERFORMANCE MANAGEMENT - supplying performance "
+    "data and commentary",
+}
+"""The standard annual-return questions, as the Board's return form words them."""
+
+
+def agency_return_question(field_name: str, period_start: dt.date) -> str:
+    """Return the standard question for an AgencyReturn field, for a period starting then."""
+    year = period_start.year
+    return AGENCY_RETURN_QUESTIONS[field_name].format(
+        year=f"{year}/{str(year + 1)[-2:]}", next_year=f"{year + 1}/{str(year + 2)[-2:]}"
+    )
 
 
 @frozen(kw_only=True)
@@ -539,6 +571,8 @@ class Budget:
     id: str | None = field(default=None, validator=_check_id)
     income_caption: str = "Income"
     expenditure_caption: str = "Expenditure"
+    income_total_label: str = "Total"
+    expenditure_total_label: str = "Total"
 
 
 @frozen(kw_only=True)
@@ -549,6 +583,8 @@ class Member:
     organisation: str = ""
     role: MemberRole = MemberRole.STATUTORY_PARTNER
     partner: StatutoryPartner | None = None
+    other_partners: tuple[StatutoryPartner, ...] = field(default=(), converter=_tuple)
+    """Further statutory partners this seat represents (a council seat covering its YOT)."""
     note: str = ""
 
 
@@ -588,6 +624,7 @@ class Attendance:
     period: str = ""
     meetings: int | None = None
     column_label: str = "% attendance"
+    note: str = ""
     id: str | None = field(default=None, validator=_check_id)
 
 
@@ -793,3 +830,84 @@ def iter_blocks(report: Report, kind: type[Any] | None = None) -> Iterator[Locat
                 yield Located(
                     path=f"{located.path}/{block_key(block, index)}", item=block, section=section
                 )
+
+
+# ---------------------------------------------------------------------------------------------
+# tables derived from typed blocks, so that charts and checks can bind to them
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+
+
+def derived_tables(block: Block) -> dict[str, Table]:
+    """Return the tables a typed block presents, keyed by table id.
+
+    A Budget with id ``b`` gives ``b-income`` and ``b-expenditure`` (columns ``item``,
+    ``amount``); an Attendance with id ``a`` gives ``a`` (``name``, ``percent``); a
+    ChildDeathReview with id ``c`` gives ``c-<breakdown label>`` (``category``, ``count``).
+    Blocks without an id present no tables.
+    """
+    block_id = getattr(block, "id", None)
+    if not block_id:
+        return {}
+    if isinstance(block, Budget):
+        money = ColumnType.MONEY
+        income = Table(
+            id=f"{block_id}-income",
+            caption=f"{block.income_caption} {block.period}".strip(),
+            columns=(Column(key="item", label="Contributor"), Column(key="amount", label="Amount (£)", type=money)),
+            rows=tuple((line.contributor, line.amount) for line in block.income),
+            totals=()
+            if block.income_total is None
+            else (ColumnTotal(column="amount", value=block.income_total),),
+        )
+        spend = Table(
+            id=f"{block_id}-expenditure",
+            caption=f"{block.expenditure_caption} {block.period}".strip(),
+            columns=(Column(key="item", label="Item"), Column(key="amount", label="Amount (£)", type=money)),
+            rows=tuple((line.item, line.amount) for line in block.expenditure),
+            totals=()
+            if block.expenditure_total is None
+            else (ColumnTotal(column="amount", value=block.expenditure_total),),
+        )
+        return {income.id: income, spend.id: spend}
+    if isinstance(block, Attendance):
+        table = Table(
+            id=block_id,
+            caption=f"Attendance: {block.body}",
+            columns=(
+                Column(key="name", label="Name"),
+                Column(key="percent", label=block.column_label, type=ColumnType.PERCENT),
+            ),
+            rows=tuple(
+                (e.name, e.percent if e.percent is not None else "") for e in block.entries
+            ),
+        )
+        return {table.id: table}
+    if isinstance(block, ChildDeathReview):
+        tables = {}
+        for breakdown in block.breakdowns:
+            table = Table(
+                id=f"{block_id}-{_slug(breakdown.label)}",
+                caption=breakdown.label,
+                columns=(
+                    Column(key="category", label="Category"),
+                    Column(key="count", label="Number", type=ColumnType.INTEGER),
+                ),
+                rows=breakdown.counts,
+            )
+            tables[table.id] = table
+        return tables
+    if isinstance(block, Table):
+        return {block.id: block}
+    return {}
+
+
+def all_tables(report: Report) -> dict[str, Table]:
+    """Return every table of the report, written or derived, keyed by id (first one wins)."""
+    tables: dict[str, Table] = {}
+    for located in iter_blocks(report):
+        for table_id, table in derived_tables(located.item).items():
+            tables.setdefault(table_id, table)
+    return tables

@@ -13,6 +13,7 @@ from typing import Any
 
 import attrs
 from cattrs import Converter
+from cattrs.cols import homogenous_tuple_structure_factory
 from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
@@ -76,7 +77,13 @@ def _structure_bool(value: Any, _: type) -> bool:
 def _structure_decimal(value: Any, _: type) -> Decimal:
     if isinstance(value, bool) or not isinstance(value, int | Decimal):
         raise FieldError(f"expected a number, got {_describe(value)}")
+    _check_finite(value)
     return Decimal(value)
+
+
+def _check_finite(value: int | Decimal) -> None:
+    if isinstance(value, Decimal) and not value.is_finite():
+        raise FieldError(f"expected a finite number, got {str(value).lower()}")
 
 
 def _structure_date(value: Any, _: type) -> dt.date:
@@ -95,7 +102,8 @@ def _structure_enum(value: Any, cl: type[enum.Enum]) -> enum.Enum:
             return cl(value)
         except ValueError:
             pass
-        msg = f"unknown value {value!r}{suggest(value, allowed)} (allowed: {', '.join(allowed)})"
+        shown = _describe(value).removeprefix("the text ")
+        msg = f"unknown value {shown}{suggest(value, allowed)} (allowed: {', '.join(allowed)})"
         raise FieldError(msg)
     raise FieldError(f"expected one of {', '.join(allowed)}, got {_describe(value)}")
 
@@ -125,6 +133,7 @@ def _scalar_union_hook(cl: Any) -> Any:
         elif isinstance(value, int) and int in args:
             return value
         elif isinstance(value, int | Decimal) and Decimal in args:
+            _check_finite(value)
             return Decimal(value)
         raise FieldError(f"expected {' or '.join(wanted)}, got {_describe(value)}")
 
@@ -157,6 +166,35 @@ def _attrs_structure_factory(converter: Converter) -> Any:
     return factory
 
 
+def _is_tuple(cl: Any) -> bool:
+    return typing.get_origin(cl) is tuple
+
+
+def _tuple_structure_factory(converter: Converter) -> Any:
+    """Structure ``tuple[...]`` fields from TOML arrays only (never from text or a table)."""
+
+    def factory(cl: Any) -> Any:
+        args = typing.get_args(cl)
+        homogeneous = len(args) == 2 and args[1] is Ellipsis
+        inner = (
+            homogenous_tuple_structure_factory(cl, converter)
+            if homogeneous
+            else converter.gen_structure_hetero_tuple(cl)
+        )
+
+        def structure(value: Any, _: type) -> Any:
+            if not isinstance(value, list):
+                raise FieldError(f"expected an array, got {_describe(value)}")
+            if not homogeneous and len(value) != len(args):
+                msg = f"expected an array of {len(args)} values, got {len(value)}"
+                raise FieldError(msg)
+            return inner(value, cl)
+
+        return structure
+
+    return factory
+
+
 def _structure_block(value: Any, _: type) -> model.Block:
     if not isinstance(value, dict):
         raise FieldError(f"expected a table, got {_describe(value)}")
@@ -167,7 +205,8 @@ def _structure_block(value: Any, _: type) -> model.Block:
         )
     cls = model.BLOCK_TYPES.get(tag) if isinstance(tag, str) else None
     if cls is None:
-        msg = f"unknown block type {tag!r}{suggest(str(tag), model.BLOCK_TYPES)}"
+        shown = _describe(tag).removeprefix("the text ")
+        msg = f"unknown block type {shown}{suggest(str(tag), model.BLOCK_TYPES)}"
         raise FieldError(msg + " (allowed: " + ", ".join(sorted(model.BLOCK_TYPES)) + ")")
     rest = {k: v for k, v in value.items() if k != "type"}
     result: model.Block = _CONVERTER.structure(rest, cls)
@@ -206,6 +245,7 @@ def make_converter() -> Converter:
         lambda cl: isinstance(cl, type) and issubclass(cl, enum.Enum), _structure_enum
     )
     converter.register_structure_hook_factory(_is_scalar_union, _scalar_union_hook)
+    converter.register_structure_hook_factory(_is_tuple, _tuple_structure_factory(converter))
     converter.register_structure_hook_func(lambda cl: cl == model.Block, _structure_block)
     converter.register_structure_hook_factory(attrs.has, _attrs_structure_factory(converter))
 

@@ -16,8 +16,20 @@ from boardreport.io._converter import converter
 from boardreport.io._load import ROOT_FILE
 
 
+def _has_carriage_return(value: Any) -> bool:
+    if isinstance(value, str):
+        return "\r" in value
+    if isinstance(value, dict):
+        return any(_has_carriage_return(v) for v in value.values())
+    if isinstance(value, list | tuple):
+        return any(_has_carriage_return(v) for v in value)
+    return False
+
+
 def _document(data: dict[str, Any]) -> str:
-    return tomli_w.dumps(data, multiline_strings=True)
+    # TOML parsers normalise line endings inside multi-line strings, so text holding a
+    # carriage return is written as escaped single-line strings to keep it exact.
+    return tomli_w.dumps(data, multiline_strings=not _has_carriage_return(data))
 
 
 def dumps(report: model.Report) -> str:

@@ -165,7 +165,9 @@ class _Scanner:
 def line_index(text: str) -> dict[DataPath, int]:
     """Return the starting line of every table, key and array element in ``text``."""
     try:
-        return _Scanner(text).document()
+        index = _Scanner(text).document()
+        index.setdefault((), 1)
+        return index
     except (IndexError, ValueError):  # pragma: no cover - only reached on text tomllib rejected
         return {}
 

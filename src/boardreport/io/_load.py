@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 import tomllib
 from collections.abc import Iterator
 from decimal import Decimal
@@ -23,8 +24,12 @@ from boardreport.io._sourcemap import SourceMap
 ROOT_FILE = "report.toml"
 MAX_FILE_BYTES = 8 * 1024 * 1024
 """Largest report file accepted; a real part file is a few kilobytes."""
+MAX_SECTION_DEPTH = 20
+"""Deepest nesting of sections accepted (inline ``[[sections]]`` and ``parts`` together)."""
 
+_FIELD_NAME = re.compile(r"^'([a-z_]+)'")
 _TOML_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
+_LONG_NUMBER = re.compile(r"[0-9_]{4000,}")
 
 
 def _type_name(cl: Any) -> str:
@@ -63,7 +68,12 @@ def _problems(exc: BaseException, path: DataPath, expected: Any = None) -> Itera
     elif isinstance(exc, FieldError):
         yield ((*path, exc.field) if exc.field else path), str(exc)
     else:
-        yield path, str(exc.args[0]) if exc.args else type(exc).__name__
+        message = str(exc.args[0]) if exc.args else type(exc).__name__
+        match = _FIELD_NAME.match(message)
+        if match:  # an attrs validator of the model: "'id' must be ..."
+            yield (*path, match.group(1)), message.removeprefix(f"'{match.group(1)}' ")
+        else:
+            yield path, message
 
 
 def _display(path: Path) -> Path:
@@ -80,6 +90,7 @@ class _Loader:
         self.problems: list[Problem] = []
         self.sources = SourceMap(root=_display(root_file))
         self.converter = converter()
+        self.included: set[Path] = set()
 
     def problem(self, file: Path | None, raw: DataPath, message: str, line: int | None = None) -> None:
         if line is None and file is not None:
@@ -95,9 +106,13 @@ class _Loader:
 
     def read(self, file: Path, origin: tuple[Path, DataPath] | None) -> dict[str, Any] | None:
         """Read and parse one TOML file; record problems and return None on failure."""
-        where, raw = origin if origin else (None, ())
+        where, raw = origin if origin else (file, ())
         try:
-            size = file.stat().st_size
+            info = file.stat()
+            size = info.st_size
+            if not stat.S_ISREG(info.st_mode) and not stat.S_ISDIR(info.st_mode):
+                self.problem(where, raw, f"not a regular file: {_display(file)}")
+                return None
             if size > MAX_FILE_BYTES:
                 self.problem(
                     file, (), f"file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,} bytes", 1
@@ -133,6 +148,11 @@ class _Loader:
         except RecursionError:
             self.problem(file, (), "TOML nesting is too deep", 1)
             return None
+        except ValueError as exc:  # tomllib: an integer longer than int() accepts
+            long_number = _LONG_NUMBER.search(text)
+            line = text.count("\n", 0, long_number.start()) + 1 if long_number else None
+            self.problem(file, (), f"TOML value cannot be read: {str(exc).split(';')[0]}", line)
+            return None
         self.sources.add_file(_display(file), line_index(text))
         return data
 
@@ -140,6 +160,9 @@ class _Loader:
         file, raw = origin
         if not isinstance(entry, str) or not entry:
             self.problem(file, raw, "expected a file path (text in quotes)")
+            return None
+        if "\0" in entry:
+            self.problem(file, raw, "part path contains a NUL character")
             return None
         candidate = Path(entry)
         if candidate.is_absolute():
@@ -155,7 +178,13 @@ class _Loader:
         return target
 
     def parts(
-        self, data: dict[str, Any], file: Path, raw: DataPath, stack: tuple[Path, ...], prefix: str
+        self,
+        data: dict[str, Any],
+        file: Path,
+        raw: DataPath,
+        stack: tuple[Path, ...],
+        prefix: str,
+        depth: int = 1,
     ) -> list[model.Section]:
         """Load the sections named by a ``parts`` key of the table at ``raw`` in ``file``."""
         entries = data.pop("parts", [])
@@ -172,18 +201,27 @@ class _Loader:
             if real in stack:
                 self.problem(file, origin[1], f"part includes itself: {entry!r}")
                 continue
-            section = self.section_file(target, origin, (*stack, real), prefix)
+            if real in self.included:
+                self.problem(file, origin[1], f"part is included more than once: {entry!r}")
+                continue
+            self.included.add(real)
+            section = self.section_file(target, origin, (*stack, real), prefix, depth)
             if section is not None:
                 sections.append(section)
         return sections
 
     def section_file(
-        self, file: Path, origin: tuple[Path, DataPath], stack: tuple[Path, ...], prefix: str
+        self,
+        file: Path,
+        origin: tuple[Path, DataPath],
+        stack: tuple[Path, ...],
+        prefix: str,
+        depth: int = 1,
     ) -> model.Section | None:
         data = self.read(file, origin)
         if data is None:
             return None
-        return self.section(data, file, (), stack, prefix)
+        return self.section(data, file, (), stack, prefix, depth)
 
     def section(
         self,
@@ -192,17 +230,24 @@ class _Loader:
         raw: DataPath,
         stack: tuple[Path, ...],
         prefix: str,
+        depth: int = 1,
     ) -> model.Section | None:
         """Structure one section table (and its inline and part subsections)."""
+        if depth > MAX_SECTION_DEPTH:
+            message = f"sections are nested more than {MAX_SECTION_DEPTH} deep"
+            self.problem(file, raw, message)
+            return None
         sid = data.get("id")
         stable = f"{prefix}{sid}" if isinstance(sid, str) else f"{prefix}?"
         children_raw = data.pop("sections", [])
-        part_sections = self.parts(data, file, raw, stack, stable + "/")
+        part_sections = self.parts(data, file, raw, stack, stable + "/", depth + 1)
         children: list[model.Section] = []
         if isinstance(children_raw, list):
             for i, child in enumerate(children_raw):
                 if isinstance(child, dict):
-                    loaded = self.section(child, file, (*raw, "sections", i), stack, stable + "/")
+                    loaded = self.section(
+                        child, file, (*raw, "sections", i), stack, stable + "/", depth + 1
+                    )
                     if loaded is not None:
                         children.append(loaded)
                 else:

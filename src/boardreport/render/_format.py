@@ -1,0 +1,104 @@
+"""Numbers, dates and enumeration values written out as text, the same way in every format."""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from decimal import Decimal
+
+from boardreport.model import Cell, ColumnType, Number, Polarity
+
+CURRENCY_SYMBOLS = {"GBP": "£", "EUR": "€", "USD": "$"}
+
+_WORDS: dict[str, str] = {
+    # words that title-casing an enumeration value would get wrong
+    "nhs_england": "NHS England",
+    "nhs_trust": "NHS trust",
+    "cafcass": "Cafcass",
+    "it": "IT",
+    "section_11_audit": "Section 11 audit",
+    "in_kind": "In kind",
+    "one_off": "One-off",
+    "multi_agency_audit": "Multi-agency audit",
+    "single_agency_audit": "Single-agency audit",
+}
+
+
+def number(value: Number) -> str:
+    """Format ``value`` with thousands separators, keeping a decimal's published precision."""
+    if isinstance(value, Decimal):
+        if not value.is_finite():
+            return str(value)
+        text = f"{value:,f}"
+    else:
+        text = f"{value:,}"
+    return text
+
+
+def money(value: Number, currency: str = "GBP") -> str:
+    """Format an amount of money, for example ``£1,250`` or ``-£15,000``."""
+    symbol = CURRENCY_SYMBOLS.get(currency)
+    magnitude = number(abs(value))
+    sign = "-" if value < 0 else ""
+    if symbol is None:
+        return f"{sign}{currency} {magnitude}"
+    return f"{sign}{symbol}{magnitude}"
+
+
+def percent(value: Number) -> str:
+    """Format a percentage, for example ``58%``."""
+    return f"{number(value)}%"
+
+
+def cell(value: Cell, kind: ColumnType, currency: str = "GBP") -> str:
+    """Format one table cell by its column type; text cells are returned as they are."""
+    if isinstance(value, str):
+        return value
+    if kind is ColumnType.MONEY:
+        return money(value, currency)
+    if kind is ColumnType.PERCENT:
+        return percent(value)
+    return number(value)
+
+
+def with_unit(value: Number, unit: str) -> str:
+    """Format a value with its unit: ``58%``, ``£1,200`` or ``512 per 10,000 children``."""
+    unit = unit.strip()
+    if unit == "%":
+        return percent(value)
+    if unit in CURRENCY_SYMBOLS.values():
+        return money(value, next(k for k, v in CURRENCY_SYMBOLS.items() if v == unit))
+    if unit in CURRENCY_SYMBOLS:
+        return money(value, unit)
+    return f"{number(value)} {unit}" if unit else number(value)
+
+
+def date(value: dt.date) -> str:
+    """Format a date in British style, for example ``1 April 2014``."""
+    return f"{value.day} {value:%B %Y}"
+
+
+def words(value: enum.Enum | str) -> str:
+    """Write an enumeration value as words: ``statutory_partner`` becomes ``Statutory partner``."""
+    raw = value.value if isinstance(value, enum.Enum) else value
+    text = str(raw)
+    if text in _WORDS:
+        return _WORDS[text]
+    return text.replace("_", " ").capitalize()
+
+
+def comparison(value: Number, other: Number) -> str:
+    """Say how ``value`` compares with ``other``: ``higher than``, ``lower than`` or ``the same as``."""
+    if value > other:
+        return "higher than"
+    if value < other:
+        return "lower than"
+    return "the same as"
+
+
+def judgement(value: Number, other: Number, polarity: Polarity) -> str:
+    """Say whether ``value`` is better or worse than ``other`` for the KPI's polarity ('' if neither)."""
+    if polarity is Polarity.NEUTRAL or value == other:
+        return ""
+    better = value > other if polarity is Polarity.HIGHER_IS_BETTER else value < other
+    return "better" if better else "worse"

@@ -1,0 +1,80 @@
+"""Numbers and period labels as the consistency rules read them."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable
+from decimal import Decimal
+from typing import Any
+
+from boardreport.rules._content import is_number
+
+_LONG_YEARS = re.compile(r"(?<![\d])((?:19|20)\d{2})\s*[-/–—]\s*(\d{4}|\d{2})(?![\d])")
+_SHORT_YEARS = re.compile(r"(?<![\d/])(\d{2})\s*[/-]\s*(\d{2})(?![\d/])")
+
+
+def number(value: Any) -> Decimal | None:
+    """Return ``value`` as a Decimal when it is a number, else None."""
+    return Decimal(value) if is_number(value) else None
+
+
+def show(value: Decimal | int) -> str:
+    """Format a number for a message: thousands separators, no needless decimals."""
+    if isinstance(value, Decimal):
+        if value == value.to_integral_value():
+            return f"{int(value):,}"
+        return f"{value.normalize():,f}"
+    return f"{value:,}"
+
+
+def half_unit(values: Iterable[Decimal]) -> Decimal:
+    """Half a unit in the last decimal place of the most precise of ``values`` (0 for integers)."""
+    exponents = [v.as_tuple().exponent for v in values]
+    places = [-e for e in exponents if isinstance(e, int) and e < 0]
+    return Decimal(5).scaleb(-max(places) - 1) if places else Decimal(0)
+
+
+def sum_tolerance(parts: list[Decimal], total: Decimal, *, percent: bool = False) -> Decimal:
+    """How far a published total may be from the sum of its published parts.
+
+    Integers must add up exactly. Rounded decimals may each be half a unit out. Percentages
+    are allowed one point, as each was rounded separately.
+    """
+    if percent:
+        return max(Decimal(1), half_unit([*parts, total]) * len(parts))
+    return half_unit([*parts, total]) * max(1, len(parts))
+
+
+def financial_years(label: str) -> set[int]:
+    """Return the start years of the financial years a label names.
+
+    Accepts ``2014-15``, ``2014/15``, ``2014-2015``, ``2014 - 2015`` and ``14/15``; a pair of
+    years that are not consecutive (a date such as ``31/03``) is not a financial year.
+    """
+    years: set[int] = set()
+    for first, second in _LONG_YEARS.findall(label):
+        start = int(first)
+        if len(second) == 4:
+            end = int(second)
+        else:
+            end = start // 100 * 100 + int(second)
+            if end < start:
+                end += 100
+        if end == start + 1:
+            years.add(start)
+    for first, second in _SHORT_YEARS.findall(label):
+        start, end = int(first), int(second)
+        if (start + 1) % 100 == end:
+            years.add((1900 if start >= 70 else 2000) + start)
+    return years
+
+
+def financial_year_of(day: dt.date) -> int:
+    """Return the start year of the financial year (1 April to 31 March) containing ``day``."""
+    return day.year if day.month >= 4 else day.year - 1
+
+
+def financial_year_label(start: int) -> str:
+    """Return ``2014-15`` for 2014."""
+    return f"{start}-{(start + 1) % 100:02d}"

@@ -1,0 +1,120 @@
+"""Resolve the data references of claims (``table:…``, ``kpi:…``, ``budget:…``) to numbers."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from attrs import frozen
+
+from boardreport import model
+from boardreport.rules._numbers import number
+
+_TABLE = re.compile(r"^table:([^\[\]]+)\[(.*)\]\.([^.\[\]]+)$")
+_KPI = re.compile(r"^kpi:([^\s.\[\]]+)$")
+_BUDGET_TOTAL = re.compile(r"^budget:([^\s.\[\]]+)\.(income_total|expenditure_total)$")
+_BUDGET_LINES = re.compile(r"^budget:([^\s.\[\]]+)\.(income|expenditure)\[(.*)\]$")
+
+
+class RefError(ValueError):
+    """A reference that does not resolve; the message says why."""
+
+
+@frozen
+class Index:
+    """The report's referable data: tables (written and derived), KPIs and budgets by id."""
+
+    tables: dict[str, model.Table]
+    kpis: dict[str, model.KPI]
+    budgets: dict[str, model.Budget]
+
+    @classmethod
+    def of(cls, report: model.Report) -> Index:
+        """Index ``report``; the first of several items with one id wins."""
+        kpis: dict[str, model.KPI] = {}
+        budgets: dict[str, model.Budget] = {}
+        for located in model.iter_blocks(report):
+            block = located.item
+            block_id = getattr(block, "id", None)
+            if not isinstance(block_id, str):
+                continue
+            if isinstance(block, model.KPI):
+                kpis.setdefault(block_id, block)
+            elif isinstance(block, model.Budget):
+                budgets.setdefault(block_id, block)
+        return cls(model.all_tables(report), kpis, budgets)
+
+    def resolve(self, ref: str) -> list[Decimal]:
+        """Return the numbers ``ref`` names (one, or a whole column or list).
+
+        Raises:
+            RefError: when the reference is malformed or names nothing, or a value is not a number.
+        """
+        ref = ref.strip()
+        if match := _TABLE.match(ref):
+            return self._table(*match.groups())
+        if match := _KPI.match(ref):
+            kpi = self.kpis.get(match.group(1))
+            if kpi is None:
+                raise RefError(f"no KPI with id {match.group(1)!r}")
+            return [self._number(kpi.value, f"KPI {match.group(1)!r}")]
+        if match := _BUDGET_TOTAL.match(ref):
+            budget = self._budget(match.group(1))
+            value = getattr(budget, match.group(2))
+            if value is None:
+                raise RefError(f"budget {match.group(1)!r} states no {match.group(2)}")
+            sign = budget.income_sign if match.group(2) == "income_total" else 1
+            return [self._number(value, match.group(2)) * sign]
+        if match := _BUDGET_LINES.match(ref):
+            return self._budget_lines(*match.groups())
+        raise RefError(
+            f"{ref!r} is not a reference: use table:ID[ROW].COLUMN, kpi:ID, "
+            "budget:ID.income[NAME], budget:ID.expenditure[ITEM] or budget:ID.income_total"
+        )
+
+    def _number(self, value: object, what: str) -> Decimal:
+        result = number(value)
+        if result is None:
+            raise RefError(f"{what} is not a number: {value!r}")
+        return result
+
+    def _table(self, table_id: str, row: str, column: str) -> list[Decimal]:
+        table = self.tables.get(table_id)
+        if table is None:
+            raise RefError(f"no table with id {table_id!r}")
+        col = table.column_index(column)
+        if col is None:
+            keys = ", ".join(c.key for c in table.columns)
+            raise RefError(f"table {table_id!r} has no column {column!r} (columns: {keys})")
+        if row == "*":
+            rows = list(enumerate(table.rows))
+        else:
+            index = table.row_index(row)
+            if index is None:
+                raise RefError(f"table {table_id!r} has no row labelled {row!r}")
+            rows = [(index, table.rows[index])]
+        values = []
+        for index, cells in rows:
+            cell = cells[col] if col < len(cells) else None
+            values.append(self._number(cell, f"table {table_id!r} row {index + 1} {column!r}"))
+        return values
+
+    def _budget(self, budget_id: str) -> model.Budget:
+        budget = self.budgets.get(budget_id)
+        if budget is None:
+            raise RefError(f"no budget with id {budget_id!r}")
+        return budget
+
+    def _budget_lines(self, budget_id: str, side: str, name: str) -> list[Decimal]:
+        budget = self._budget(budget_id)
+        if side == "income":
+            lines = [(line.contributor, line.amount) for line in budget.income]
+            sign = budget.income_sign
+        else:
+            lines = [(line.item, line.amount) for line in budget.expenditure]
+            sign = 1
+        chosen = lines if name == "*" else [(n, a) for n, a in lines if n.strip() == name.strip()]
+        if not chosen:
+            what = "contributor" if side == "income" else "item"
+            raise RefError(f"budget {budget_id!r} has no {side} {what} {name!r}")
+        return [self._number(amount, f"{side} {label!r}") * sign for label, amount in chosen]
