@@ -11,7 +11,7 @@ import argparse
 import importlib
 import sys
 from collections.abc import Sequence
-from typing import Protocol
+from typing import Any, Protocol
 
 from boardreport.errors import BoardReportError, LoadError
 
@@ -45,8 +45,9 @@ class _Parser(argparse.ArgumentParser):
 
 
 def _command(name: str) -> Command:
-    module: Command = importlib.import_module(f"boardreport.commands.{name}")  # type: ignore[assignment]
-    return module
+    module: Any = importlib.import_module(f"boardreport.commands.{name}")
+    command: Command = module
+    return command
 
 
 def build_parser(argv: Sequence[str]) -> argparse.ArgumentParser:
@@ -78,8 +79,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         for problem in exc.problems:
             print(f"{problem}", file=sys.stderr)
         count = len(exc.problems)
-        print(f"error: the report could not be loaded ({count} problem{'s' * (count != 1)})",
-              file=sys.stderr)
+        print(
+            f"error: the report could not be loaded ({count} problem{'s' * (count != 1)})",
+            file=sys.stderr,
+        )
         return EXIT_USAGE
     except BoardReportError as exc:
         print(f"error: {exc}", file=sys.stderr)

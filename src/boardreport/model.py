@@ -42,7 +42,8 @@ def has_content(text: str | None) -> bool:
 
 def _check_number(_: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
     if isinstance(value, bool) or not isinstance(value, int | Decimal):
-        msg = f"'{attribute.name}' must be an integer or a decimal, not {type(value).__name__}: {value!r}"
+        kind = type(value).__name__
+        msg = f"'{attribute.name}' must be an integer or a decimal, not {kind}: {value!r}"
         raise TypeError(msg)
 
 
@@ -856,7 +857,10 @@ def derived_tables(block: Block) -> dict[str, Table]:
         income = Table(
             id=f"{block_id}-income",
             caption=f"{block.income_caption} {block.period}".strip(),
-            columns=(Column(key="item", label="Contributor"), Column(key="amount", label="Amount (£)", type=money)),
+            columns=(
+                Column(key="item", label="Contributor"),
+                Column(key="amount", label="Amount (£)", type=money),
+            ),
             rows=tuple((line.contributor, line.amount) for line in block.income),
             totals=()
             if block.income_total is None
@@ -865,7 +869,10 @@ def derived_tables(block: Block) -> dict[str, Table]:
         spend = Table(
             id=f"{block_id}-expenditure",
             caption=f"{block.expenditure_caption} {block.period}".strip(),
-            columns=(Column(key="item", label="Item"), Column(key="amount", label="Amount (£)", type=money)),
+            columns=(
+                Column(key="item", label="Item"),
+                Column(key="amount", label="Amount (£)", type=money),
+            ),
             rows=tuple((line.item, line.amount) for line in block.expenditure),
             totals=()
             if block.expenditure_total is None
@@ -880,9 +887,7 @@ def derived_tables(block: Block) -> dict[str, Table]:
                 Column(key="name", label="Name"),
                 Column(key="percent", label=block.column_label, type=ColumnType.PERCENT),
             ),
-            rows=tuple(
-                (e.name, e.percent if e.percent is not None else "") for e in block.entries
-            ),
+            rows=tuple((e.name, e.percent if e.percent is not None else "") for e in block.entries),
         )
         return {table.id: table}
     if isinstance(block, ChildDeathReview):

@@ -1,4 +1,4 @@
-"""JSON Schema of report files, generated from the model so editors can complete and validate TOML."""
+"""JSON Schema of report files, generated from the model, for editor completion and validation."""
 
 from __future__ import annotations
 
@@ -32,7 +32,9 @@ class _Builder:
             self.defs[name] = self.object(cls)
         return {"$ref": f"#/$defs/{name}"}
 
-    def object(self, cls: type, *, tag: str | None = None, extra: dict[str, Any] | None = None) -> dict[str, Any]:
+    def object(
+        self, cls: type, *, tag: str | None = None, extra: dict[str, Any] | None = None
+    ) -> dict[str, Any]:
         hints = typing.get_type_hints(cls)
         properties: dict[str, Any] = {}
         required: list[str] = []

@@ -16,9 +16,11 @@ _text = st.text(
     max_size=30,
 )
 _ids = st.from_regex(model.ID_PATTERN, fullmatch=True).filter(lambda s: len(s) <= 20)
-_decimals = st.decimals(allow_nan=False, allow_infinity=False, places=2, min_value=-10**9, max_value=10**9)
-_numbers = st.one_of(st.integers(min_value=-10**12, max_value=10**12), _decimals)
-_cells = st.one_of(_text, st.integers(min_value=-10**6, max_value=10**6), _decimals)
+_decimals = st.decimals(
+    allow_nan=False, allow_infinity=False, places=2, min_value=-(10**9), max_value=10**9
+)
+_numbers = st.one_of(st.integers(min_value=-(10**12), max_value=10**12), _decimals)
+_cells = st.one_of(_text, st.integers(min_value=-(10**6), max_value=10**6), _decimals)
 _dates = st.dates(min_value=dt.date(1990, 1, 1), max_value=dt.date(2100, 12, 31))
 
 
@@ -48,7 +50,7 @@ def _for_type(hint: Any) -> st.SearchStrategy[Any]:
     if hint is bool:
         return st.booleans()
     if hint is int:
-        return st.integers(min_value=-10**6, max_value=10**6)
+        return st.integers(min_value=-(10**6), max_value=10**6)
     if hint is Decimal:
         return _decimals
     if hint is dt.date:
@@ -67,7 +69,9 @@ def _builds(cls: type) -> st.SearchStrategy[Any]:
     kwargs: dict[str, st.SearchStrategy[Any]] = {}
     for attribute in attrs.fields(cls):
         if attribute.name == "id":
-            kwargs["id"] = _ids if attribute.default is attrs.NOTHING else st.one_of(st.none(), _ids)
+            kwargs["id"] = (
+                _ids if attribute.default is attrs.NOTHING else st.one_of(st.none(), _ids)
+            )
         elif attribute.name == "income_sign":
             kwargs["income_sign"] = st.sampled_from([1, -1])
         elif attribute.name in ("sections",):

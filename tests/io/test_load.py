@@ -84,7 +84,9 @@ def test_the_source_map_locates_a_field_in_its_part_file(tmp_path: Path) -> None
 
 def test_toml_syntax_error_names_file_and_line(tmp_path: Path) -> None:
     """A syntax error names the file, the line and the column."""
-    problem = only(problems_of(write_report(tmp_path, part=PART.replace('title = "Income', 'title = Income'))))
+    problem = only(
+        problems_of(write_report(tmp_path, part=PART.replace('title = "Income', "title = Income")))
+    )
     assert problem.file is not None and problem.file.name == "budget.toml"
     assert problem.line == 2
     assert "TOML syntax error" in problem.message and "column" in problem.message
@@ -128,7 +130,9 @@ def test_bad_enum_value_lists_the_allowed_values(tmp_path: Path) -> None:
 
 def test_bad_date_explains_toml_dates(tmp_path: Path) -> None:
     """A date written as text is explained, with the line."""
-    problem = only(problems_of(write_report(tmp_path, root=ROOT.replace("2015-03-31", '"31/03/2015"'))))
+    problem = only(
+        problems_of(write_report(tmp_path, root=ROOT.replace("2015-03-31", '"31/03/2015"')))
+    )
     assert problem.path == "period_end"
     assert problem.line == 5
     assert "expected a date" in problem.message and "without quotes" in problem.message
@@ -136,7 +140,9 @@ def test_bad_date_explains_toml_dates(tmp_path: Path) -> None:
 
 def test_missing_part_file_is_named_where_it_is_listed(tmp_path: Path) -> None:
     """A part that does not exist is reported at the root file's parts entry."""
-    folder = write_report(tmp_path, root=ROOT.replace('"parts/budget.toml"', '"parts/budget.toml", "parts/gone.toml"'))
+    folder = write_report(
+        tmp_path, root=ROOT.replace('"parts/budget.toml"', '"parts/budget.toml", "parts/gone.toml"')
+    )
     problem = only(problems_of(folder))
     assert problem.path == "parts[1]"
     assert problem.file is not None and problem.file.name == "report.toml"
@@ -146,7 +152,9 @@ def test_missing_part_file_is_named_where_it_is_listed(tmp_path: Path) -> None:
 
 def test_unknown_block_type_is_suggested(tmp_path: Path) -> None:
     """A misspelt block type gets a suggestion."""
-    problem = only(problems_of(write_report(tmp_path, part=PART.replace('"budget"\nid', '"budgett"\nid'))))
+    problem = only(
+        problems_of(write_report(tmp_path, part=PART.replace('"budget"\nid', '"budgett"\nid')))
+    )
     assert problem.path == "blocks[0]"
     assert "unknown block type 'budgett'; did you mean 'budget'?" in problem.message
 
@@ -159,12 +167,19 @@ def test_every_problem_in_every_file_is_reported_at_once(tmp_path: Path) -> None
         part=PART.replace("14770", "true").replace("15000", '"lots"'),
     )
     paths = sorted(p.path for p in problems_of(folder))
-    assert paths == ["blocks[0].expenditure[0].amount", "blocks[0].income[0].amount", "titel", "title"]
+    assert paths == [
+        "blocks[0].expenditure[0].amount",
+        "blocks[0].income[0].amount",
+        "titel",
+        "title",
+    ]
 
 
 def test_invalid_id_is_reported_with_its_path(tmp_path: Path) -> None:
     """A model validator (ids must be lower-case) becomes a located problem."""
-    problem = only(problems_of(write_report(tmp_path, part=PART.replace('id = "budget"', 'id = "Budget"'))))
+    problem = only(
+        problems_of(write_report(tmp_path, part=PART.replace('id = "budget"', 'id = "Budget"')))
+    )
     assert problem.path == "id"
     assert problem.line == 1
     assert "lower-case" in problem.message

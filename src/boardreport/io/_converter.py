@@ -56,6 +56,12 @@ def _describe(value: Any) -> str:
     return f"{type(value).__name__} {value!r}"
 
 
+def _shown(value: Any) -> str:
+    """``repr(value)``, cut short so that a hostile value cannot flood a message."""
+    text = repr(value)
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
 def _structure_str(value: Any, _: type) -> str:
     if not isinstance(value, str):
         raise FieldError(f"expected text (in quotes), got {_describe(value)}")
@@ -102,8 +108,8 @@ def _structure_enum(value: Any, cl: type[enum.Enum]) -> enum.Enum:
             return cl(value)
         except ValueError:
             pass
-        shown = _describe(value).removeprefix("the text ")
-        msg = f"unknown value {shown}{suggest(value, allowed)} (allowed: {', '.join(allowed)})"
+        listed = ", ".join(allowed)
+        msg = f"unknown value {_shown(value)}{suggest(value, allowed)} (allowed: {listed})"
         raise FieldError(msg)
     raise FieldError(f"expected one of {', '.join(allowed)}, got {_describe(value)}")
 
@@ -128,9 +134,7 @@ def _scalar_union_hook(cl: Any) -> Any:
             return None
         if isinstance(value, bool):
             pass
-        elif isinstance(value, str) and str in args:
-            return value
-        elif isinstance(value, int) and int in args:
+        elif (isinstance(value, str) and str in args) or (isinstance(value, int) and int in args):
             return value
         elif isinstance(value, int | Decimal) and Decimal in args:
             _check_finite(value)
@@ -145,7 +149,7 @@ _FIELD_NAME = re.compile(r"^'([a-z_]+)")
 
 def _attrs_structure_factory(converter: Converter) -> Any:
     def factory(cl: type) -> Any:
-        inner = make_dict_structure_fn(cl, converter, _cattrs_forbid_extra_keys=True)
+        inner: Any = make_dict_structure_fn(cl, converter, _cattrs_forbid_extra_keys=True)
 
         def structure(value: Any, _: type) -> Any:
             if not isinstance(value, dict):
@@ -205,8 +209,7 @@ def _structure_block(value: Any, _: type) -> model.Block:
         )
     cls = model.BLOCK_TYPES.get(tag) if isinstance(tag, str) else None
     if cls is None:
-        shown = _describe(tag).removeprefix("the text ")
-        msg = f"unknown block type {shown}{suggest(str(tag), model.BLOCK_TYPES)}"
+        msg = f"unknown block type {_shown(tag)}{suggest(str(tag), model.BLOCK_TYPES)}"
         raise FieldError(msg + " (allowed: " + ", ".join(sorted(model.BLOCK_TYPES)) + ")")
     rest = {k: v for k, v in value.items() if k != "type"}
     result: model.Block = _CONVERTER.structure(rest, cls)
@@ -221,8 +224,10 @@ def _unstructure_block(block: model.Block) -> dict[str, Any]:
 
 def _unstructure_factory(converter: Converter) -> Any:
     def factory(cl: type) -> Any:
-        overrides = {a.name: override(omit_if_default=True) for a in attrs.fields(cl)}
-        inner = make_dict_unstructure_fn(cl, converter, **overrides)
+        overrides: dict[str, Any] = {
+            a.name: override(omit_if_default=True) for a in attrs.fields(cl)
+        }
+        inner: Any = make_dict_unstructure_fn(cl, converter, **overrides)
 
         def unstructure(obj: Any) -> dict[str, Any]:
             data: dict[str, Any] = inner(obj)
@@ -254,9 +259,7 @@ def make_converter() -> Converter:
     converter.register_unstructure_hook_factory(attrs.has, _unstructure_factory(converter))
     converter.register_unstructure_hook_func(lambda cl: cl == model.Block, _unstructure_block)
     for cls in model.BLOCK_TYPES.values():
-        converter.register_unstructure_hook(
-            cls, _unstructure_factory(converter)(cls)
-        )
+        converter.register_unstructure_hook(cls, _unstructure_factory(converter)(cls))
     return converter
 
 

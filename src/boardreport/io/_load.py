@@ -41,9 +41,9 @@ def _type_name(cl: Any) -> str:
     return names.get(cl, getattr(cl, "__name__", str(cl)))
 
 
-def _problems(exc: BaseException, path: DataPath, expected: Any = None) -> Iterator[
-    tuple[DataPath, str]
-]:
+def _problems(
+    exc: BaseException, path: DataPath, expected: Any = None
+) -> Iterator[tuple[DataPath, str]]:
     """Flatten a cattrs detailed-validation error into (data path, message) pairs."""
     if isinstance(exc, ClassValidationError):
         with_notes, without = exc.group_exceptions()
@@ -92,7 +92,9 @@ class _Loader:
         self.converter = converter()
         self.included: set[Path] = set()
 
-    def problem(self, file: Path | None, raw: DataPath, message: str, line: int | None = None) -> None:
+    def problem(
+        self, file: Path | None, raw: DataPath, message: str, line: int | None = None
+    ) -> None:
         if line is None and file is not None:
             line = line_of(self.sources.lines.get(_display(file), {}), raw)
         self.problems.append(
@@ -168,7 +170,7 @@ class _Loader:
         if candidate.is_absolute():
             self.problem(file, raw, f"part path must be relative to the report folder: {entry!r}")
             return None
-        target = (base / candidate)
+        target = base / candidate
         real = Path(os.path.realpath(target))
         if not real.is_relative_to(self.folder):
             self.problem(
@@ -256,7 +258,7 @@ class _Loader:
             self.problem(file, (*raw, "sections"), "expected an array of tables")
         try:
             section = self.converter.structure(data, model.Section)
-        except Exception as exc:  # noqa: BLE001 - every structuring failure becomes a Problem
+        except Exception as exc:
             for path, message in _problems(exc, raw):
                 self.problem(file, path, message)
             return None
@@ -286,7 +288,7 @@ class _Loader:
         sections.extend(self.parts(data, self.root_file, (), stack, ""))
         try:
             report = self.converter.structure(data, model.Report)
-        except Exception as exc:  # noqa: BLE001 - every structuring failure becomes a Problem
+        except Exception as exc:
             for path, message in _problems(exc, ()):
                 self.problem(self.root_file, path, message)
             return None

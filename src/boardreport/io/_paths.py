@@ -22,6 +22,4 @@ def format_path(path: DataPath) -> str:
 
 def parse_path(text: str) -> DataPath:
     """Parse ``blocks[2].amount`` into ``("blocks", 2, "amount")``; unknown text is dropped."""
-    return tuple(
-        int(index) if index else name for name, index in _TOKEN.findall(text)
-    )
+    return tuple(int(index) if index else name for name, index in _TOKEN.findall(text))
