@@ -10,6 +10,7 @@ import attrs
 
 from boardreport import model
 from boardreport.model import Located, Requirement
+from boardreport.rules._registry import RuleContext
 
 
 def text(value: Any) -> bool:
@@ -88,22 +89,23 @@ def section_has_content(section: model.Section) -> bool:
     return any(section_has_content(s) for s in section.sections)
 
 
-def declaring(report: model.Report, requirement: Requirement) -> Iterator[Located]:
-    """Yield the sections that declare they meet ``requirement``."""
-    for located in model.iter_sections(report):
-        if requirement in located.item.meets:
-            yield located
-
-
-def sections_meeting(
-    report: model.Report, requirement: Requirement
-) -> tuple[list[str], list[str]]:
+def sections_meeting(ctx: RuleContext, requirement: Requirement) -> tuple[list[str], list[str]]:
     """Return (paths that meet ``requirement``, paths that declare it but are empty)."""
     met: list[str] = []
     empty: list[str] = []
-    for located in declaring(report, requirement):
-        (met if section_has_content(located.item) else empty).append(located.path)
+    for located in all_sections(ctx):
+        if requirement in located.item.meets:
+            (met if section_has_content(located.item) else empty).append(located.path)
     return met, empty
+
+
+_FIELD_NAMES: dict[type[Any], tuple[str, ...] | None] = {}
+
+
+def _field_names(cls: type[Any]) -> tuple[str, ...] | None:
+    if cls not in _FIELD_NAMES:
+        _FIELD_NAMES[cls] = tuple(a.name for a in attrs.fields(cls)) if attrs.has(cls) else None
+    return _FIELD_NAMES[cls]
 
 
 def walk_text(obj: Any, skip: frozenset[str] = frozenset()) -> Iterator[str]:
@@ -113,7 +115,48 @@ def walk_text(obj: Any, skip: frozenset[str] = frozenset()) -> Iterator[str]:
     elif isinstance(obj, tuple | list):
         for item in obj:
             yield from walk_text(item, skip)
-    elif attrs.has(type(obj)):
-        for attribute in attrs.fields(type(obj)):
-            if attribute.name not in skip:
-                yield from walk_text(getattr(obj, attribute.name, None), skip)
+    elif (names := _field_names(type(obj))) is not None:
+        for name in names:
+            if name not in skip:
+                yield from walk_text(getattr(obj, name, None), skip)
+
+
+def all_sections(ctx: RuleContext) -> list[Located]:
+    """Every section of the report in reading order, walked once per check run."""
+    if "sections" not in ctx.cache:
+        ctx.cache["sections"] = list(model.iter_sections(ctx.report))
+    found: list[Located] = ctx.cache["sections"]
+    return found
+
+
+def all_blocks(ctx: RuleContext) -> list[Located]:
+    """Every block of the report in reading order, walked once per check run."""
+    if "blocks" not in ctx.cache:
+        ctx.cache["blocks"] = [
+            Located(path=f"{s.path}/{model.block_key(block, i)}", item=block, section=s.item)
+            for s in all_sections(ctx)
+            for i, block in enumerate(s.item.blocks)
+        ]
+    found: list[Located] = ctx.cache["blocks"]
+    return found
+
+
+def blocks(ctx: RuleContext, kind: type[Any]) -> list[Located]:
+    """Every block of ``kind`` in reading order, cached for the check run."""
+    key = f"blocks:{kind.__name__}"
+    if key not in ctx.cache:
+        ctx.cache[key] = [b for b in all_blocks(ctx) if isinstance(b.item, kind)]
+    found: list[Located] = ctx.cache[key]
+    return found
+
+
+def tables(ctx: RuleContext) -> dict[str, model.Table]:
+    """Every table of the report, written or derived, by id (first wins); cached per run."""
+    if "tables" not in ctx.cache:
+        found: dict[str, model.Table] = {}
+        for located in all_blocks(ctx):
+            for table_id, table in model.derived_tables(located.item).items():
+                found.setdefault(table_id, table)
+        ctx.cache["tables"] = found
+    result: dict[str, model.Table] = ctx.cache["tables"]
+    return result

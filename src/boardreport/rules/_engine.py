@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from types import MappingProxyType
+from typing import NamedTuple
 
 import attrs
 from attrs import frozen
@@ -29,8 +30,7 @@ from boardreport.rules._registry import (
 from boardreport.rules.packs import load_packs
 
 
-@frozen(kw_only=True)
-class Counts:
+class Counts(NamedTuple):
     """How many unsuppressed findings of each severity, and how many were suppressed."""
 
     errors: int = 0
@@ -38,11 +38,25 @@ class Counts:
     info: int = 0
     suppressed: int = 0
 
-    def __str__(self) -> str:
+    @classmethod
+    def of(cls, findings: Iterable[Finding]) -> Counts:
+        """Count unsuppressed findings by severity, and suppressed ones."""
+        items = list(findings)
+        live = [f for f in items if not f.suppressed]
+        return cls(
+            errors=sum(f.severity is Severity.ERROR for f in live),
+            warnings=sum(f.severity is Severity.WARNING for f in live),
+            info=sum(f.severity is Severity.INFO for f in live),
+            suppressed=len(items) - len(live),
+        )
+
+    def __str__(self) -> str:  # the closing line of `boardreport check`
         def plural(n: int, word: str) -> str:
             return f"{n} {word}{'' if n == 1 else 's'}"
 
-        text = f"{plural(self.errors, 'error')}, {plural(self.warnings, 'warning')}, {self.info} info"
+        text = (
+            f"{plural(self.errors, 'error')}, {plural(self.warnings, 'warning')}, {self.info} info"
+        )
         return f"{text} ({self.suppressed} suppressed)"
 
 
@@ -62,13 +76,7 @@ class CheckResult:
     @property
     def counts(self) -> Counts:
         """Counts of unsuppressed findings by severity, and of suppressed ones."""
-        live = [f for f in self.findings if not f.suppressed]
-        return Counts(
-            errors=sum(f.severity is Severity.ERROR for f in live),
-            warnings=sum(f.severity is Severity.WARNING for f in live),
-            info=sum(f.severity is Severity.INFO for f in live),
-            suppressed=len(self.findings) - len(live),
-        )
+        return Counts.of(self.findings)
 
     def failed(self, *, strict: bool = False) -> bool:
         """Return True when an unsuppressed error (or, when ``strict``, warning) remains."""
@@ -123,7 +131,7 @@ def _run(rule: Rule, ctx: RuleContext) -> list[Finding]:
     ctx.rule = rule
     try:
         return [f for f in rule.check(ctx) if isinstance(f, Finding)]
-    except Exception as exc:  # noqa: BLE001 - a crashing rule becomes a finding, never a crash
+    except Exception as exc:  # a crashing rule becomes a finding, never a crash
         return [
             rule.finding(
                 f"rule {rule.id} could not check this report ({type(exc).__name__}: {exc}); "
@@ -140,7 +148,7 @@ def _locate(finding: Finding, sources: SourceMap | None) -> Finding:
         return finding
     try:
         file, line = sources.locate(finding.path)
-    except Exception:  # noqa: BLE001 - an unlocatable path keeps the report's root file
+    except Exception:  # an unlocatable path keeps the root file
         file, line = sources.root, None
     if file is None:
         return finding
@@ -173,9 +181,7 @@ def check(
     selected = resolve_selection(select)
     ignored = resolve_selection(ignore)
     applicable = applicable_rules(report)
-    running = [
-        r for r in applicable if (not selected or r.id in selected) and r.id not in ignored
-    ]
+    running = [r for r in applicable if (not selected or r.id in selected) and r.id not in ignored]
     ctx = RuleContext(report=report)
     content: list[Finding] = []
     for rule in running:

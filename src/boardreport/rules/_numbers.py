@@ -39,11 +39,13 @@ def sum_tolerance(parts: list[Decimal], total: Decimal, *, percent: bool = False
     """How far a published total may be from the sum of its published parts.
 
     Integers must add up exactly. Rounded decimals may each be half a unit out. Percentages
-    are allowed one point, as each was rounded separately.
+    were each rounded (to whole points when no decimals are shown), so each may be half a
+    unit out, and at least one point is allowed.
     """
+    half = half_unit([*parts, total])
     if percent:
-        return max(Decimal(1), half_unit([*parts, total]) * len(parts))
-    return half_unit([*parts, total]) * max(1, len(parts))
+        return max(Decimal(1), (half or Decimal("0.5")) * len(parts))
+    return half * max(1, len(parts))
 
 
 def financial_years(label: str) -> set[int]:

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal
-
-from attrs import frozen
+from typing import NamedTuple
 
 from boardreport import model
 from boardreport.rules._numbers import number
@@ -20,8 +19,7 @@ class RefError(ValueError):
     """A reference that does not resolve; the message says why."""
 
 
-@frozen
-class Index:
+class Index(NamedTuple):
     """The report's referable data: tables (written and derived), KPIs and budgets by id."""
 
     tables: dict[str, model.Table]
@@ -29,11 +27,20 @@ class Index:
     budgets: dict[str, model.Budget]
 
     @classmethod
-    def of(cls, report: model.Report) -> Index:
-        """Index ``report``; the first of several items with one id wins."""
+    def of(
+        cls,
+        report: model.Report,
+        tables: dict[str, model.Table] | None = None,
+        located_blocks: list[model.Located] | None = None,
+    ) -> Index:
+        """Index ``report``; the first of several items with one id wins.
+
+        ``tables`` and ``located_blocks`` may be given when already computed.
+        """
         kpis: dict[str, model.KPI] = {}
         budgets: dict[str, model.Budget] = {}
-        for located in model.iter_blocks(report):
+        walked = located_blocks if located_blocks is not None else model.iter_blocks(report)
+        for located in walked:
             block = located.item
             block_id = getattr(block, "id", None)
             if not isinstance(block_id, str):
@@ -42,7 +49,7 @@ class Index:
                 kpis.setdefault(block_id, block)
             elif isinstance(block, model.Budget):
                 budgets.setdefault(block_id, block)
-        return cls(model.all_tables(report), kpis, budgets)
+        return cls(tables if tables is not None else model.all_tables(report), kpis, budgets)
 
     def resolve(self, ref: str) -> list[Decimal]:
         """Return the numbers ``ref`` names (one, or a whole column or list).

@@ -11,7 +11,7 @@ import enum
 import inspect
 import re
 from collections.abc import Callable, Iterator
-from typing import Any
+from typing import Any, NamedTuple
 
 from attrs import define, field, frozen
 
@@ -196,8 +196,7 @@ def _check_doc(rule_id: str, doc: str) -> None:
         raise ValueError(msg)
 
 
-@frozen
-class Pack:
+class Pack(NamedTuple):
     """A declared pack: registers rules whose ids start with its prefix."""
 
     prefix: str
@@ -225,14 +224,14 @@ class Pack:
         if rule_id.split("-")[0] != self.prefix:
             msg = f"rule id {rule_id!r} does not belong to pack {self.prefix}"
             raise ValueError(msg)
-        if rule_id in REGISTRY:
-            msg = f"rule id {rule_id!r} is registered twice"
-            raise ValueError(msg)
         if not citations:
             msg = f"rule {rule_id} needs at least one citation"
             raise ValueError(msg)
 
         def decorate(fn: CheckFn) -> CheckFn:
+            if rule_id in REGISTRY:
+                msg = f"rule id {rule_id!r} is registered twice"
+                raise ValueError(msg)
             doc = inspect.cleandoc(fn.__doc__ or "")
             _check_doc(rule_id, doc)
             REGISTRY[rule_id] = Rule(

@@ -9,16 +9,15 @@ pack reports it.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from typing import NamedTuple
 
 import attrs
-from attrs import frozen
 
 from boardreport import model
 from boardreport.rules._registry import REGISTRY, Finding
 
 
-@frozen
-class Applied:
+class Applied(NamedTuple):
     """Findings with suppressions applied, and how many findings each suppression matched."""
 
     findings: tuple[Finding, ...]

@@ -1,0 +1,1 @@
+"""The ``boardreport`` commands: one module each, with ``add_arguments`` and ``run``."""

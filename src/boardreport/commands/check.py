@@ -1,0 +1,89 @@
+"""``boardreport check PATH...``: run the rule packs and report the findings.
+
+Exit codes: 0 no unsuppressed error (nor warning with ``--strict``); 1 findings that fail;
+2 a report could not be loaded, or the command was used wrongly.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from boardreport.errors import LoadError, UnknownRuleError
+
+EXIT_OK = 0
+EXIT_FINDINGS = 1
+EXIT_USAGE = 2
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """Add the check command's arguments."""
+    parser.add_argument("paths", nargs="+", metavar="PATH", help="report folder or report.toml")
+    parser.add_argument(
+        "--format",
+        choices=("text", "json", "sarif", "github"),
+        default="text",
+        help="output format (default: text)",
+    )
+    parser.add_argument(
+        "--select",
+        action="append",
+        default=[],
+        metavar="IDS",
+        help="run only these rule ids or pack prefixes (repeatable or comma-separated)",
+    )
+    parser.add_argument(
+        "--ignore",
+        action="append",
+        default=[],
+        metavar="IDS",
+        help="do not run these rule ids or pack prefixes (repeatable or comma-separated)",
+    )
+    parser.add_argument(
+        "--strict", action="store_true", help="fail on unsuppressed warnings as well as errors"
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    """Check every report named and print the findings in the chosen format."""
+    from boardreport import __version__
+    from boardreport.io import load_with_sources
+    from boardreport.rules import _formats, check, resolve_selection
+    from boardreport.rules._registry import Finding, Rule
+
+    try:
+        resolve_selection(args.select)
+        resolve_selection(args.ignore)
+    except UnknownRuleError as exc:
+        print(f"boardreport check: error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    findings: list[Finding] = []
+    rules: dict[str, Rule] = {}
+    load_failed = False
+    failed = False
+    for path in args.paths:
+        try:
+            report, sources = load_with_sources(path)
+        except LoadError as exc:
+            for problem in exc.problems:
+                print(problem, file=sys.stderr)
+            print(f"error: {path}: the report could not be loaded", file=sys.stderr)
+            load_failed = True
+            continue
+        result = check(report, select=args.select, ignore=args.ignore, sources=sources)
+        findings.extend(result.findings)
+        rules.update((r.id, r) for r in result.rules)
+        failed = failed or result.failed(strict=args.strict)
+    ordered = sorted(rules.values(), key=lambda r: (r.framework is None, r.pack, r.id))
+    if args.format == "json":
+        output = _formats.to_json(findings, ordered)
+    elif args.format == "sarif":
+        output = _formats.to_sarif(findings, ordered, __version__)
+    elif args.format == "github":
+        output = _formats.to_github(findings)
+    else:
+        output = _formats.to_text(findings)
+    sys.stdout.write(output)
+    if load_failed:
+        return EXIT_USAGE
+    return EXIT_FINDINGS if failed else EXIT_OK

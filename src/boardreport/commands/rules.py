@@ -1,0 +1,80 @@
+"""``boardreport rules``: list the rules, explain one, or regenerate docs/rules/."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from boardreport.errors import UnknownRuleError
+
+DEFAULT_DOCS = Path("docs/rules")
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """Add the rules command's sub-commands."""
+    sub = parser.add_subparsers(dest="rules_command", metavar="ACTION")
+    listing = sub.add_parser("list", help="list the rules (the default)")
+    listing.add_argument(
+        "--select", action="append", default=[], metavar="IDS", help="only these ids or packs"
+    )
+    explain = sub.add_parser("explain", help="print one rule's documentation")
+    explain.add_argument("rule_id", metavar="ID")
+    docs = sub.add_parser("docs", help="regenerate the rule pages (docs/rules/)")
+    docs.add_argument(
+        "--output",
+        type=Path,
+        default=DEFAULT_DOCS,
+        help=f"folder to write (default: {DEFAULT_DOCS})",
+    )
+    docs.add_argument(
+        "--check", action="store_true", help="only report whether the pages are up to date"
+    )
+
+
+def _list(select: list[str]) -> int:
+    from boardreport.rules import all_rules, resolve_selection
+    from boardreport.rules._registry import PACK_FRAMEWORK, PACKS
+
+    chosen = resolve_selection(select)
+    lines: list[str] = []
+    current = ""
+    for rule in all_rules():
+        if chosen and rule.id not in chosen:
+            continue
+        if rule.pack != current:
+            current = rule.pack
+            framework = PACK_FRAMEWORK.get(current)
+            applies = f'framework = "{framework}"' if framework else "every report"
+            if lines:
+                lines.append("")
+            lines.append(f"{current}: {PACKS[current]} ({applies})")
+        lines.append(f"  {rule.id:<9} {rule.severity.value:<8} {rule.name:<26} {rule.citation}")
+    sys.stdout.write("\n".join(lines) + "\n")
+    return 0
+
+
+def run(args: argparse.Namespace) -> int:
+    """List, explain or write the rule documentation."""
+    from boardreport import rules
+
+    action = getattr(args, "rules_command", None)
+    try:
+        if action == "explain":
+            sys.stdout.write(rules.explain(args.rule_id))
+            return 0
+        if action == "docs":
+            if args.check:
+                problems = rules.stale_docs(args.output)
+                for problem in problems:
+                    print(problem, file=sys.stderr)
+                if problems:
+                    print("run `boardreport rules docs` to regenerate", file=sys.stderr)
+                return 1 if problems else 0
+            written = rules.write_docs(args.output)
+            print(f"{len(written)} file(s) updated in {args.output}")
+            return 0
+        return _list(getattr(args, "select", []))
+    except UnknownRuleError as exc:
+        print(f"boardreport rules: error: {exc}", file=sys.stderr)
+        return 2

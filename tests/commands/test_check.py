@@ -1,0 +1,203 @@
+"""`boardreport check`: formats, selection, strictness and exit codes 0/1/2."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from boardreport.cli import main
+
+REPO = Path(__file__).resolve().parents[2]
+FIXTURES = REPO / "tests" / "fixtures" / "rules"
+COMPLETE = FIXTURES / "complete"
+SCHEMA = REPO / "docs" / "schema" / "findings.schema.json"
+
+
+def _run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main(["check", *args])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_complete_report_passes_even_strictly(capsys: pytest.CaptureFixture[str]) -> None:
+    """A report meeting every rule exits 0 and says so in the count line."""
+    code, out, _ = _run(capsys, "--strict", str(COMPLETE))
+    assert code == 0
+    assert out == "0 errors, 0 warnings, 0 info (0 suppressed)\n"
+
+
+def test_errors_exit_1_with_located_lines(capsys: pytest.CaptureFixture[str]) -> None:
+    """Errors fail; each line reads file:line: ID severity message (citation)."""
+    fixture = FIXTURES / "CONS-003" / "fail.toml"
+    code, out, _ = _run(capsys, "--select", "CONS-003", str(fixture))
+    assert code == 1
+    first, last = out.splitlines()
+    rel = fixture.relative_to(Path.cwd()) if fixture.is_relative_to(Path.cwd()) else fixture
+    assert first.startswith(f"{rel.as_posix()}:")
+    line = int(first.split(":")[1])
+    assert "income_total" in fixture.read_text(encoding="utf-8").splitlines()[line - 1]
+    assert " CONS-003 error budget 2014-15: the income lines add up to -30,269" in first
+    assert first.endswith("(WT2013 ch3 para 18)")
+    assert last == "1 error, 0 warnings, 0 info (0 suppressed)"
+
+
+def test_warnings_fail_only_with_strict(capsys: pytest.CaptureFixture[str]) -> None:
+    """--strict turns unsuppressed warnings into a failure."""
+    fixture = str(FIXTURES / "WT13-003" / "fail.toml")
+    assert _run(capsys, "--select", "WT13-003", fixture)[0] == 0
+    assert _run(capsys, "--select", "WT13-003", "--strict", fixture)[0] == 1
+
+
+def test_select_and_ignore_accept_lists_and_prefixes(capsys: pytest.CaptureFixture[str]) -> None:
+    """--select and --ignore take ids and pack prefixes, repeated or comma-separated."""
+    fixture = str(FIXTURES / "WT13-001" / "fail.toml")
+    _, out, _ = _run(capsys, "--select", "WT13-001,WT13-003", "--select", "QUAL-003", fixture)
+    assert {line.split()[1] for line in out.splitlines()[:-1]} == {"WT13-001", "WT13-003"}
+    _, out, _ = _run(capsys, "--ignore", "WT13", "--ignore", "QUAL,CONS", fixture)
+    assert out == "0 errors, 0 warnings, 0 info (0 suppressed)\n"
+
+
+@pytest.mark.parametrize("option", ["--select", "--ignore"])
+def test_unknown_rule_is_a_usage_error(capsys: pytest.CaptureFixture[str], option: str) -> None:
+    """An id or prefix that names nothing exits 2 before any report is read."""
+    code, out, err = _run(capsys, option, "WT13-001,XYZ", str(COMPLETE))
+    assert code == 2
+    assert out == ""
+    assert "unknown rule or pack 'XYZ'" in err
+
+
+def test_unloadable_report_exits_2(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    """A report that cannot be loaded is reported on stderr with its location; exit 2."""
+    bad = tmp_path / "report.toml"
+    bad.write_text('board = "B"\narea = \n', encoding="utf-8")
+    code, _, err = _run(capsys, str(tmp_path), str(COMPLETE))
+    assert code == 2
+    assert "report.toml:2" in err
+    assert "could not be loaded" in err
+    code, _, err = _run(capsys, str(tmp_path / "missing"))
+    assert code == 2
+
+
+def test_bad_format_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:
+    """argparse rejects an unknown format with exit 2."""
+    with pytest.raises(SystemExit) as exc:
+        main(["check", "--format", "xml", str(COMPLETE)])
+    assert exc.value.code == 2
+    capsys.readouterr()
+
+
+def test_json_output_validates(capsys: pytest.CaptureFixture[str]) -> None:
+    """--format json is a list of findings valid against docs/schema/findings.schema.json."""
+    fixture = FIXTURES / "SUP-001" / "pass.toml"
+    code, out, _ = _run(capsys, "--format", "json", str(fixture))
+    data = json.loads(out)
+    jsonschema.validate(data, json.loads(SCHEMA.read_text(encoding="utf-8")))
+    assert code == 1
+    assert any(d["suppressed"] and d["rule"] == "CONS-003" for d in data)
+    assert all(d["file"] and d["line"] >= 1 for d in data)
+
+
+def test_sarif_output(capsys: pytest.CaptureFixture[str]) -> None:
+    """--format sarif writes one SARIF 2.1.0 run with the rules that ran."""
+    fixture = str(FIXTURES / "SUP-001" / "pass.toml")
+    _, out, _ = _run(capsys, "--format", "sarif", "--select", "CONS-003,SUP", fixture)
+    log = json.loads(out)
+    assert log["version"] == "2.1.0"
+    driver = log["runs"][0]["tool"]["driver"]
+    assert [r["id"] for r in driver["rules"]] == ["CONS-003", "SUP-001", "SUP-002", "SUP-003"]
+    [result] = log["runs"][0]["results"]
+    assert result["suppressions"][0]["kind"] == "inSource"
+
+
+def test_github_output(capsys: pytest.CaptureFixture[str]) -> None:
+    """--format github writes workflow annotations; suppressed findings get none."""
+    fixture = str(FIXTURES / "SUP-001" / "fail.toml")
+    code, out, _ = _run(capsys, "--format", "github", "--select", "CONS-003,SUP-001", fixture)
+    lines = out.splitlines()
+    assert code == 1
+    assert [line.split(" ")[0] for line in lines[:-1]] == ["::error", "::error"]
+    assert {line.split("title=")[1].split("::")[0] for line in lines[:-1]} == {
+        "CONS-003",
+        "SUP-001",
+    }
+    assert lines[-1] == "2 errors, 0 warnings, 0 info (0 suppressed)"
+
+
+def test_several_reports_in_one_run(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    """Findings of every report are printed; the exit code is the worst."""
+    copy = tmp_path / "complete"
+    shutil.copytree(COMPLETE, copy)
+    fixture = str(FIXTURES / "CONS-003" / "fail.toml")
+    code, out, _ = _run(capsys, str(copy), fixture)
+    assert code == 1
+    assert "CONS-003" in out
+    assert _run(capsys, str(copy), str(COMPLETE))[0] == 0
+
+
+def test_check_imports_nothing_heavy() -> None:
+    """The check path never imports the renderers' libraries (altair, jinja2, markdown-it)."""
+    code = (
+        "import sys\n"
+        "from boardreport.cli import main\n"
+        f"main(['check', {str(COMPLETE)!r}])\n"
+        "heavy = ('altair', 'jinja2', 'markdown_it', 'vl_convert')\n"
+        "print([m for m in heavy if m in sys.modules])\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
+    )
+    assert done.stdout.splitlines()[-1] == "[]"
+
+
+def _hook() -> dict[str, str]:
+    text = (REPO / ".pre-commit-hooks.yaml").read_text(encoding="utf-8")
+    pairs = [line.strip().lstrip("- ").split(": ", 1) for line in text.splitlines()]
+    return {p[0]: p[1] for p in pairs if len(p) == 2 and not p[0].startswith("#")}
+
+
+def test_pre_commit_hook_runs_the_check(capsys: pytest.CaptureFixture[str]) -> None:
+    """The shipped hook is a python hook whose entry is `boardreport check`, and it works."""
+    hook = _hook()
+    assert hook["id"] == "boardreport-check"
+    assert hook["language"] == "python"
+    assert hook["pass_filenames"] == "false"
+    program, *args = hook["entry"].split()
+    assert program == "boardreport"
+    assert main([*args, str(COMPLETE)]) == 0
+    capsys.readouterr()
+
+
+def test_ci_guide_yaml_is_valid() -> None:
+    """Every YAML example in docs/ci.md parses, and the workflow runs `boardreport check`."""
+    yaml = pytest.importorskip("yaml")
+    text = (REPO / "docs" / "ci.md").read_text(encoding="utf-8")
+    blocks = [b.split("```", 1)[0] for b in text.split("```yaml\n")[1:]]
+    assert len(blocks) == 4
+    parsed = [yaml.safe_load(b) for b in blocks]
+    steps = parsed[0]["jobs"]["check"]["steps"]
+    assert any("boardreport check --format github" in s.get("run", "") for s in steps)
+
+
+def test_suppression_findings_point_at_the_suppression(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """SUP findings are located on the [[suppressions]] table of report.toml."""
+    copy = tmp_path / "complete"
+    shutil.copytree(COMPLETE, copy)
+    root = copy / "report.toml"
+    text = root.read_text(encoding="utf-8")
+    root.write_text(
+        text + '\n[[suppressions]]\nrule = "CONS-003"\ntarget = "budget"\nreason = ""\n',
+        encoding="utf-8",
+    )
+    line = len(text.splitlines()) + 2
+    code, out, _ = _run(capsys, str(root))
+    assert code == 1
+    [finding] = out.splitlines()[:-1]
+    assert finding.startswith(f"{root.as_posix()}:{line + 3}: SUP-003 error ")

@@ -1,0 +1,1 @@
+"""Tests of boardreport.rules: the registry, the engine and every rule pack."""
