@@ -4,7 +4,7 @@ Load a report from TOML (or build it in Python), check it against the statutory 
 and render it to Markdown, accessible HTML and Vega-Lite.
 """
 
-from importlib.metadata import PackageNotFoundError, version
+from typing import Any
 
 from boardreport.errors import BoardReportError, DumpError, LoadError, Problem, RenderError
 from boardreport.io import dump, dumps, load, loads
@@ -47,10 +47,19 @@ from boardreport.model import (
     Table,
 )
 
-try:
-    __version__ = version("boardreport")
-except PackageNotFoundError:  # pragma: no cover - running from a source tree
-    __version__ = "0+unknown"
+
+
+def __getattr__(name: str) -> Any:
+    """Compute ``__version__`` on first use: package metadata is slow to read at start-up."""
+    if name == "__version__":
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            return version("boardreport")
+        except PackageNotFoundError:  # pragma: no cover - running from a source tree
+            return "0+unknown"
+    msg = f"module 'boardreport' has no attribute {name!r}"
+    raise AttributeError(msg)
 
 __all__ = [
     "KPI",

@@ -52,10 +52,13 @@ def _command(name: str) -> Command:
 
 def build_parser(argv: Sequence[str]) -> argparse.ArgumentParser:
     """Build the parser; only the command named in ``argv`` is imported."""
-    from boardreport import __version__
-
     parser = _Parser(prog="boardreport", description=__doc__.splitlines()[0])
-    parser.add_argument("--version", action="version", version=f"boardreport {__version__}")
+    if "--version" in argv:
+        from boardreport import __version__
+
+        parser.add_argument("--version", action="version", version=f"boardreport {__version__}")
+    else:
+        parser.add_argument("--version", action="store_true", help="print the version and exit")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
     chosen = next((a for a in argv if not a.startswith("-")), None)
     for name, help_text in COMMANDS.items():
