@@ -1,0 +1,69 @@
+"""``boardreport new DIR --board NAME --area NAME --period 2015-16``: start a board's report.
+
+Writes the statutory skeleton (see :mod:`boardreport.skeleton`) into a new or empty folder.
+Exit codes: 0 written; 2 bad usage, or the folder is not empty and ``--force`` was not given.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shlex
+
+from boardreport.skeleton import parse_period, write_skeleton
+
+
+def _period(text: str) -> str:
+    try:
+        parse_period(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+    return text
+
+
+def _name(text: str) -> str:
+    if not text.strip():
+        msg = "must not be blank"
+        raise argparse.ArgumentTypeError(msg)
+    return text
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    """Add the new command's arguments."""
+    parser.add_argument("folder", metavar="DIR", help="folder to create the report in")
+    parser.add_argument(
+        "--board",
+        required=True,
+        type=_name,
+        metavar="NAME",
+        help='the board\'s name, for example "Brackenford Safeguarding Children Board"',
+    )
+    parser.add_argument(
+        "--area", required=True, type=_name, metavar="NAME", help="the local area it serves"
+    )
+    parser.add_argument(
+        "--period",
+        required=True,
+        type=_period,
+        metavar="YEAR",
+        help="the financial year reported on: 2015-16 (or 2015/16) is 1 April 2015 to "
+        "31 March 2016",
+    )
+    parser.add_argument(
+        "--force",
+        action="store_true",
+        help="write into a folder that is not empty (files of the same name are replaced; "
+        "nothing is deleted)",
+    )
+
+
+def run(args: argparse.Namespace) -> int:
+    """Write the skeleton and say what to do next."""
+    written = write_skeleton(
+        args.folder, board=args.board, area=args.area, period=args.period, force=args.force
+    )
+    folder = shlex.quote(str(args.folder))
+    print(f"Created {len(written)} files in {args.folder}.")
+    print("Next: replace every TODO and placeholder in the TOML files, then run")
+    print(f"  boardreport check {folder}")
+    print(f"  boardreport serve {folder}")
+    return 0

@@ -1,0 +1,369 @@
+"""Serve a report's HTML on localhost while it is written, rebuilding whenever a file changes.
+
+The page is built in memory (never into the report folder). A watcher polls the modification
+times of every ``*.toml`` under the report folder and rebuilds on any change; served pages
+carry a small script that polls ``/__version`` and reloads when the build number changes.
+Built files (``boardreport build``) never carry that script.
+
+A report that cannot be loaded or rendered is shown as a page listing each problem with its
+location (``file:line: path: message``), so the browser never shows a stale draft; unsuppressed
+check errors are listed at the top of the draft.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import html
+import os
+import re
+import shlex
+import socket
+import threading
+from collections.abc import Sequence
+from http import HTTPStatus
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+
+from attrs import frozen
+
+from boardreport.errors import LoadError
+from boardreport.io import load_with_sources, root_file
+from boardreport.rules import Finding, Severity, check
+
+POLL_SECONDS = 0.5
+"""How often the watcher looks for changed report files."""
+VERSION_PATH = "/__version"
+RELOAD_ATTRIBUTE = "data-boardreport-build"
+RELOAD_SCRIPT = """(function () {
+  "use strict";
+  var me = document.currentScript;
+  var build = me ? me.getAttribute("data-boardreport-build") : null;
+  function poll() {
+    fetch("/__version", { cache: "no-store" })
+      .then(function (response) { return response.ok ? response.text() : build; })
+      .then(function (version) {
+        if (build !== null && String(version).trim() !== build) {
+          window.location.reload();
+          return;
+        }
+        window.setTimeout(poll, 500);
+      })
+      .catch(function () { window.setTimeout(poll, 1000); });
+  }
+  window.setTimeout(poll, 500);
+})();"""
+"""Reloads the page when the server's build number changes (served pages only)."""
+
+_CSP_META = re.compile(
+    r'(<meta\s+http-equiv="Content-Security-Policy"\s+content=")([^"]*)("\s*/?>)', re.IGNORECASE
+)
+_MAIN_OPEN = re.compile(r"<main\b[^>]*>", re.IGNORECASE)
+_BODY_OPEN = re.compile(r"<body\b[^>]*>", re.IGNORECASE)
+_BODY_CLOSE = re.compile(r"</body\s*>", re.IGNORECASE)
+_SHOWN_ERRORS = 50
+
+
+def _hash_source(source: str) -> str:
+    digest = hashlib.sha256(source.encode("utf-8")).digest()
+    return "'sha256-" + base64.b64encode(digest).decode("ascii") + "'"
+
+
+def allow_reload(policy: str) -> str:
+    """Return a Content-Security-Policy that also allows the reload script and its polling."""
+    directives = [d.strip() for d in policy.split(";") if d.strip()]
+    script_hash = _hash_source(RELOAD_SCRIPT)
+    found_script = found_connect = False
+    for index, directive in enumerate(directives):
+        name, _, value = directive.partition(" ")
+        if name.lower() == "script-src":
+            found_script = True
+            sources = [s for s in value.split() if s != "'none'"]
+            directives[index] = " ".join(["script-src", *sources, script_hash])
+        elif name.lower() == "connect-src":
+            found_connect = True
+            sources = [s for s in value.split() if s != "'none'"]
+            if "'self'" not in sources:
+                sources.append("'self'")
+            directives[index] = " ".join(["connect-src", *sources])
+    if not found_script:
+        directives.append(f"script-src {script_hash}")
+    if not found_connect:
+        directives.append("connect-src 'self'")
+    return "; ".join(directives)
+
+
+def inject_reload(page: str, build: int) -> str:
+    """Return ``page`` with the reload script before ``</body>`` and its CSP widened to allow it."""
+
+    def widen(match: re.Match[str]) -> str:
+        policy = allow_reload(html.unescape(match.group(2)))
+        return match.group(1) + html.escape(policy, quote=True) + match.group(3)
+
+    page = _CSP_META.sub(widen, page, count=1)
+    script = f'<script {RELOAD_ATTRIBUTE}="{build}">{RELOAD_SCRIPT}</script>\n'
+    closing = list(_BODY_CLOSE.finditer(page))
+    if not closing:
+        return page + script
+    at = closing[-1].start()
+    return page[:at] + script + page[at:]
+
+
+def _escape(text: str) -> str:
+    return html.escape(text, quote=True)
+
+
+def error_page(title: str, problems: Sequence[str], *, hint: str) -> str:
+    """Return an accessible page listing ``problems`` (each ``file:line: path: message``)."""
+    items = "\n".join(f"<li><code>{_escape(p)}</code></li>" for p in problems)
+    policy = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'"
+    return f"""<!DOCTYPE html>
+<html lang="en-GB">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="{_escape(policy)}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{_escape(title)}</title>
+<link rel="icon" href="data:,">
+<style>
+body {{ font-family: system-ui, sans-serif; margin: 2rem; color: #1a1a1a; background: #fff; }}
+code {{ white-space: pre-wrap; }}
+li {{ margin: 0.5rem 0; }}
+</style>
+</head>
+<body>
+<main>
+<h1>{_escape(title)}</h1>
+<p>{_escape(hint)}</p>
+<ul class="problems">
+{items}
+</ul>
+</main>
+</body>
+</html>
+"""
+
+
+def check_panel(errors: Sequence[str], summary: str, command: str) -> str:
+    """Return the notice listing unsuppressed check errors, shown at the top of a served draft."""
+    shown = errors[:_SHOWN_ERRORS]
+    more = len(errors) - len(shown)
+    items = "".join(f"<li><code>{_escape(e)}</code></li>" for e in shown)
+    if more:
+        items += f"<li>and {more} more</li>"
+    return (
+        '<div class="boardreport-serve-check" style="border: 2px solid #8a1c1c; '
+        'padding: 0.5rem 1rem; margin: 0 0 1.5rem; color: #1a1a1a; background: #fff;">'
+        f"<p><strong>{_escape(summary)}</strong>. This notice is shown only while serving; "
+        f"<code>{_escape(command)}</code> lists every finding.</p>"
+        f"<ul>{items}</ul></div>\n"
+    )
+
+
+def _insert_after_open(page: str, snippet: str) -> str:
+    match = _MAIN_OPEN.search(page) or _BODY_OPEN.search(page)
+    if match is None:
+        return snippet + page
+    return page[: match.end()] + "\n" + snippet + page[match.end() :]
+
+
+def _finding_line(finding: Finding) -> str:
+    where = finding.file or "<report>"
+    if finding.line:
+        where += f":{finding.line}"
+    path = f" {finding.path}:" if finding.path else ""
+    return f"{where}:{path} {finding.rule} {finding.message}"
+
+
+@frozen(kw_only=True)
+class Build:
+    """One build of the served page: its number, the page, and whether the report loaded."""
+
+    number: int
+    page: str
+    ok: bool
+
+
+def build_page(path: str | os.PathLike[str]) -> tuple[str, bool]:
+    """Load, check and render the report at ``path``; return (HTML page, loaded and rendered).
+
+    Never raises for a broken report: the page then lists the problems with their locations.
+    """
+    try:
+        report, sources = load_with_sources(path)
+    except LoadError as exc:
+        problems = [str(p) for p in exc.problems] or [str(exc)]
+        return (
+            error_page(
+                "The report could not be loaded",
+                problems,
+                hint="Fix the problems below and save the file; this page reloads by itself.",
+            ),
+            False,
+        )
+    try:
+        from boardreport.render import default_rules, render_html
+
+        result = check(report, sources=sources)
+        page = render_html(report, result.findings, evidence=result.evidence, rules=default_rules())
+    except Exception as exc:  # any failure is shown in the page, never raised
+        return (
+            error_page(
+                "The report could not be built",
+                [f"{type(exc).__name__}: {exc}"],
+                hint="Fix the problem and save the file; this page reloads by itself.",
+            ),
+            False,
+        )
+    errors = [
+        _finding_line(f)
+        for f in result.findings
+        if f.severity is Severity.ERROR and not f.suppressed
+    ]
+    if errors:
+        summary = f"boardreport check: {result.counts}"
+        command = f"boardreport check {shlex.quote(str(path))}"
+        page = _insert_after_open(page, check_panel(errors, summary, command))
+    return page, True
+
+
+def snapshot(folder: Path) -> dict[str, tuple[int, int]]:
+    """Return (modification time, size) of every ``*.toml`` under ``folder``."""
+    found: dict[str, tuple[int, int]] = {}
+    for file in folder.rglob("*.toml"):
+        if any(part.startswith(".") for part in file.relative_to(folder).parts):
+            continue
+        try:
+            info = file.stat()
+        except OSError:
+            continue
+        found[str(file)] = (info.st_mtime_ns, info.st_size)
+    return found
+
+
+class LiveReport:
+    """The current build of a report, rebuilt by :meth:`refresh` when its files change."""
+
+    def __init__(self, path: str | os.PathLike[str]) -> None:
+        self.path = Path(path)
+        self.folder = root_file(self.path).parent
+        self._lock = threading.Lock()
+        self._seen: dict[str, tuple[int, int]] = {}
+        self._build = Build(number=0, page="", ok=False)
+
+    @property
+    def current(self) -> Build:
+        """The latest build."""
+        with self._lock:
+            return self._build
+
+    def rebuild(self) -> Build:
+        """Build the page now and make it the current build."""
+        seen = snapshot(self.folder)
+        page, ok = build_page(self.path)
+        with self._lock:
+            self._seen = seen
+            self._build = Build(number=self._build.number + 1, page=page, ok=ok)
+            return self._build
+
+    def refresh(self) -> bool:
+        """Rebuild when a report file was added, removed or changed; return True if rebuilt."""
+        if snapshot(self.folder) == self._seen:
+            return False
+        self.rebuild()
+        return True
+
+
+class _Handler(BaseHTTPRequestHandler):
+    server: LiveServer
+
+    def do_GET(self) -> None:
+        self._respond(head=False)
+
+    def do_HEAD(self) -> None:
+        self._respond(head=True)
+
+    def _respond(self, *, head: bool) -> None:
+        route = self.path.split("?", 1)[0].split("#", 1)[0]
+        build = self.server.live.current
+        if route == VERSION_PATH:
+            self._send(HTTPStatus.OK, "text/plain; charset=utf-8", str(build.number), head)
+        elif route in ("/", "/index.html"):
+            page = inject_reload(build.page, build.number)
+            self._send(HTTPStatus.OK, "text/html; charset=utf-8", page, head)
+        else:
+            self._send(HTTPStatus.NOT_FOUND, "text/plain; charset=utf-8", "not found\n", head)
+
+    def _send(self, status: HTTPStatus, content_type: str, text: str, head: bool) -> None:
+        body = text.encode("utf-8")
+        self.send_response(status)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Cache-Control", "no-store")
+        self.send_header("X-Content-Type-Options", "nosniff")
+        self.end_headers()
+        if not head:
+            self.wfile.write(body)
+
+    def log_message(self, format: str, *args: Any) -> None:
+        """Stay quiet: one line per request would drown the command's own messages."""
+
+
+class LiveServer(ThreadingHTTPServer):
+    """An HTTP server for one :class:`LiveReport`, with a watcher thread that rebuilds it."""
+
+    daemon_threads = True
+
+    def __init__(self, live: LiveReport, host: str, port: int, *, poll: float = POLL_SECONDS):
+        self.live = live
+        self.poll = poll
+        self._stop = threading.Event()
+        self._watcher = threading.Thread(target=self._watch, name="boardreport-watch", daemon=True)
+        if ":" in host:
+            self.address_family = socket.AF_INET6
+        super().__init__((host, port), _Handler)
+
+    @property
+    def url(self) -> str:
+        """The address to open in a browser."""
+        host, port = self.server_address[:2]
+        name = host.decode() if isinstance(host, bytes) else str(host)
+        shown = f"[{name}]" if ":" in name else name
+        return f"http://{shown}:{port}/"
+
+    def start_watching(self) -> None:
+        """Start polling the report's files for changes."""
+        self._watcher.start()
+
+    def _watch(self) -> None:
+        while not self._stop.wait(self.poll):
+            self.live.refresh()
+
+    def server_close(self) -> None:
+        """Stop the watcher, then close the socket."""
+        self._stop.set()
+        if self._watcher.is_alive():
+            self._watcher.join(timeout=5)
+        super().server_close()
+
+
+def make_server(
+    path: str | os.PathLike[str], *, host: str = "127.0.0.1", port: int = 8000
+) -> LiveServer:
+    """Bind ``host:port`` (0 picks a free port), build the report once and start watching.
+
+    Call ``serve_forever()`` on the result, and ``shutdown()`` / ``server_close()`` to stop.
+
+    Raises:
+        OSError: when the address cannot be bound.
+    """
+    live = LiveReport(path)
+    server = LiveServer(live, host, port)
+    try:
+        live.rebuild()
+        server.start_watching()
+    except BaseException:
+        server.server_close()
+        raise
+    return server
