@@ -46,7 +46,7 @@ def block_has_content(block: Any) -> bool:
     if isinstance(block, model.KPI):
         return text(block.label) and is_number(block.value)
     if isinstance(block, model.Table):
-        return bool(block.rows)
+        return any(row and (text(row[0]) or any(is_number(c) for c in row)) for row in block.rows)
     if isinstance(block, model.Chart):
         return text(block.title)
     if isinstance(block, model.PriorityArea):
@@ -54,19 +54,21 @@ def block_has_content(block: Any) -> bool:
     if isinstance(block, model.AgencyReturn):
         return any_text(answer for _, answer in block.answers())
     if isinstance(block, model.Budget):
-        return bool(block.income) or bool(block.expenditure)
+        lines = [(i.contributor, i.amount) for i in block.income]
+        lines += [(e.item, e.amount) for e in block.expenditure]
+        return any(text(label) and is_number(amount) for label, amount in lines)
     if isinstance(block, model.Membership):
         return any(text(m.name) or text(m.organisation) for m in block.members)
     if isinstance(block, model.Attendance):
-        return bool(block.entries)
+        return any(text(e.name) and e.percent is not None for e in block.entries)
     if isinstance(block, model.Challenge):
         return any_text((block.title, block.description))
     if isinstance(block, model.Review):
         return review_has_content(block)
     if isinstance(block, model.ChildDeathReview):
-        return True
+        return text(block.panel)
     if isinstance(block, model.Glossary):
-        return bool(block.entries)
+        return any(text(e.term) and text(e.meaning) for e in block.entries)
     return False
 
 

@@ -22,6 +22,7 @@ from boardreport.model import (
 from boardreport.rules import _citations as cite
 from boardreport.rules._content import (
     any_text,
+    block_has_content,
     blocks,
     is_number,
     review_has_content,
@@ -790,6 +791,8 @@ def child_death_reviews(ctx: RuleContext) -> Iterator[Finding]:
     found = False
     for located in blocks(ctx, model.ChildDeathReview):
         review: model.ChildDeathReview = located.item
+        if not block_has_content(review):
+            continue
         found = True
         ctx.met(located.path)
         if review.modifiable is None and not any_text((*review.learning, *review.actions)):
