@@ -1,4 +1,4 @@
-"""Shared fixtures: the reference report's location and the project root."""
+"""Shared fixtures, and the ``--long`` option: tests marked ``slow`` skip without it."""
 
 from __future__ import annotations
 
@@ -20,3 +20,23 @@ def reference_report_path() -> Path:
 def project_root() -> Path:
     """The repository root."""
     return ROOT
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    """Register ``--long``: run the long robustness profile (more than 10,000 fuzz inputs)."""
+    parser.addoption(
+        "--long",
+        action="store_true",
+        default=False,
+        help="run the tests marked slow (the long robustness profile, 10,000+ fuzz inputs)",
+    )
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Skip the tests marked ``slow`` unless ``--long`` was given."""
+    if config.getoption("--long", default=False):
+        return
+    skip = pytest.mark.skip(reason="long profile: run with --long")
+    for item in items:
+        if "slow" in item.keywords:
+            item.add_marker(skip)

@@ -6,6 +6,7 @@ import datetime as dt
 import difflib
 import enum
 import re
+import reprlib
 import types
 import typing
 from decimal import Decimal
@@ -39,6 +40,15 @@ def suggest(word: str, choices: typing.Iterable[str]) -> str:
     return f"; did you mean '{close[0]}'?" if close else ""
 
 
+_REPR = reprlib.Repr()
+_REPR.maxstring = _REPR.maxother = _REPR.maxlong = 40
+
+
+def _shown(value: Any) -> str:
+    """``repr(value)``, cut short (and shallow) so that a hostile value cannot flood a message."""
+    return _REPR.repr(value)
+
+
 def _describe(value: Any) -> str:
     if isinstance(value, bool):
         return f"the boolean {str(value).lower()}"
@@ -53,13 +63,7 @@ def _describe(value: Any) -> str:
         return "a date-time"
     if isinstance(value, dt.date):
         return "a date"
-    return f"{type(value).__name__} {value!r}"
-
-
-def _shown(value: Any) -> str:
-    """``repr(value)``, cut short so that a hostile value cannot flood a message."""
-    text = repr(value)
-    return text if len(text) <= 40 else text[:37] + "..."
+    return f"{type(value).__name__} {_shown(value)}"
 
 
 def _structure_str(value: Any, _: type) -> str:

@@ -46,9 +46,9 @@ def write_atomic(path: Path, text: str, *, overwrite: bool) -> None:
     Raises:
         DumpError: when ``path`` exists and ``overwrite`` is false.
     """
+    refusal = f"{path} exists; pass overwrite=True (or --force) to replace it"
     if path.exists() and not overwrite:
-        msg = f"{path} exists; pass overwrite=True (or --force) to replace it"
-        raise DumpError(msg)
+        raise DumpError(refusal)
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
@@ -56,7 +56,16 @@ def write_atomic(path: Path, text: str, *, overwrite: bool) -> None:
             handle.write(text)
             handle.flush()
             os.fsync(handle.fileno())
-        Path(tmp).replace(path)
+        if overwrite:
+            Path(tmp).replace(path)
+        else:
+            # A hard link fails if the name was taken since the check above, so a file that
+            # appeared in between is never replaced.
+            try:
+                os.link(tmp, path)
+            except FileExistsError:
+                raise DumpError(refusal) from None
+            Path(tmp).unlink()
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
         raise

@@ -7,12 +7,20 @@ reads a document that ``tomllib`` has already accepted and records, for every da
 
 from __future__ import annotations
 
+import re
 from typing import TypeAlias
 
 Key: TypeAlias = str | int
 DataPath: TypeAlias = tuple[Key, ...]
 
 _BARE = set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-")
+# String bodies up to (not including) the closing quote; escapes only in basic strings.
+_BODY = {
+    '"': re.compile(r'[^"\\\n]*(?:\\.[^"\\\n]*)*'),
+    "'": re.compile(r"[^'\n]*"),
+    '"""': re.compile(r'[^"\\]*(?:(?:\\.|"(?!""))[^"\\]*)*', re.DOTALL),
+    "'''": re.compile(r"[^']*(?:'(?!'')[^']*)*"),
+}
 
 
 class _Scanner:
@@ -47,24 +55,18 @@ class _Scanner:
         quote = self.peek()
         if self.peek(3) == quote * 3:
             self.advance(3)
-            end = self.text.find(quote * 3, self.pos)
-            end = len(self.text) if end < 0 else end
+            match = _BODY[quote * 3].match(self.text, self.pos)
+            end = match.end() if match else len(self.text)
             while self.text[end + 3 : end + 4] == quote:  # up to two quotes may close it
                 end += 1
             value = self.text[self.pos : end]
             self.advance(end + 3 - self.pos)
             return value
         self.advance()
-        out = []
-        while self.pos < len(self.text) and self.peek() != quote:
-            if quote == '"' and self.peek() == "\\":
-                out.append(self.peek(2))
-                self.advance(2)
-                continue
-            out.append(self.peek())
-            self.advance()
-        self.advance()
-        return "".join(out)
+        match = _BODY[quote].match(self.text, self.pos)
+        value = match.group() if match else ""
+        self.advance(len(value) + 1)
+        return value
 
     def read_key(self) -> list[str]:
         parts: list[str] = []

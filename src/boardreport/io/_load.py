@@ -26,10 +26,32 @@ MAX_FILE_BYTES = 8 * 1024 * 1024
 """Largest report file accepted; a real part file is a few kilobytes."""
 MAX_SECTION_DEPTH = 20
 """Deepest nesting of sections accepted (inline ``[[sections]]`` and ``parts`` together)."""
+MAX_PROBLEMS = 500
+"""Most problems listed for one load; a hostile file could otherwise yield millions."""
+MAX_MESSAGE = 1000
+"""Longest problem message or data path; longer ones (quoting a huge value) are cut short."""
+MAX_HEADER_KEYS = 64
+"""Most keys in one ``[table]`` header; tomllib's time grows with it on every line below."""
 
 _FIELD_NAME = re.compile(r"^'([a-z_]+)'")
 _TOML_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
 _LONG_NUMBER = re.compile(r"[0-9_]{4000,}")
+_KEY = r"""(?:[A-Za-z0-9_-]+|"(?:[^"\\\n]|\\.)*"|'[^'\n]*')"""
+_HEADER = re.compile(
+    rf"[ \t]*\[\[?[ \t]*({_KEY}(?:[ \t]*\.[ \t]*{_KEY})*)[ \t]*\]\]?[ \t]*(?:#.*)?\r?"
+)
+_BRACKET_LINE = re.compile(r"^[ \t]*\[.*$", re.MULTILINE)
+
+
+def _deep_header(text: str) -> int | None:
+    """Return the line of the first table header with more than MAX_HEADER_KEYS keys."""
+    for candidate in _BRACKET_LINE.finditer(text):
+        if candidate.group().count(".") < MAX_HEADER_KEYS:
+            continue
+        header = _HEADER.fullmatch(candidate.group())
+        if header and len(re.findall(_KEY, header.group(1))) > MAX_HEADER_KEYS:
+            return text.count("\n", 0, candidate.start()) + 1
+    return None
 
 
 def _type_name(cl: Any) -> str:
@@ -76,6 +98,10 @@ def _problems(
             yield path, message
 
 
+def _cut(text: str) -> str:
+    return text if len(text) <= MAX_MESSAGE else text[: MAX_MESSAGE - 3] + "..."
+
+
 def _display(path: Path) -> Path:
     try:
         return path.relative_to(Path.cwd())
@@ -95,16 +121,29 @@ class _Loader:
     def problem(
         self, file: Path | None, raw: DataPath, message: str, line: int | None = None
     ) -> None:
+        if self.full:
+            return
+        if len(self.problems) == MAX_PROBLEMS:
+            message = f"more than {MAX_PROBLEMS} problems; only the first {MAX_PROBLEMS} are listed"
+            self.problems.append(
+                Problem(file=_display(self.root_file), line=None, path="", message=message)
+            )
+            return
         if line is None and file is not None:
             line = line_of(self.sources.lines.get(_display(file), {}), raw)
         self.problems.append(
             Problem(
                 file=_display(file) if file else None,
                 line=line,
-                path=format_path(raw),
-                message=message,
+                path=_cut(format_path(raw)),
+                message=_cut(message),
             )
         )
+
+    @property
+    def full(self) -> bool:
+        """True once MAX_PROBLEMS problems are recorded; later ones are dropped."""
+        return len(self.problems) > MAX_PROBLEMS
 
     def read(self, file: Path, origin: tuple[Path, DataPath] | None) -> dict[str, Any] | None:
         """Read and parse one TOML file; record problems and return None on failure."""
@@ -136,6 +175,11 @@ class _Loader:
         return self.parse(text, file)
 
     def parse(self, text: str, file: Path) -> dict[str, Any] | None:
+        deep = _deep_header(text)
+        if deep is not None:
+            message = f"a table header has more than {MAX_HEADER_KEYS} keys"
+            self.problem(file, (), message, deep)
+            return None
         try:
             data = tomllib.loads(text, parse_float=Decimal)
         except tomllib.TOMLDecodeError as exc:
@@ -192,6 +236,10 @@ class _Loader:
         entries = data.pop("parts", [])
         if not isinstance(entries, list):
             self.problem(file, (*raw, "parts"), "expected an array of file paths")
+            return []
+        if entries and depth > MAX_SECTION_DEPTH:
+            message = f"sections are nested more than {MAX_SECTION_DEPTH} deep"
+            self.problem(file, (*raw, "parts"), message)
             return []
         sections: list[model.Section] = []
         for i, entry in enumerate(entries):
@@ -260,6 +308,8 @@ class _Loader:
             section = self.converter.structure(data, model.Section)
         except Exception as exc:
             for path, message in _problems(exc, raw):
+                if self.full:
+                    break
                 self.problem(file, path, message)
             return None
         shown = _display(file)
@@ -290,6 +340,8 @@ class _Loader:
             report = self.converter.structure(data, model.Report)
         except Exception as exc:
             for path, message in _problems(exc, ()):
+                if self.full:
+                    break
                 self.problem(self.root_file, path, message)
             return None
         return attrs.evolve(report, sections=tuple(sections))
@@ -337,6 +389,10 @@ def loads(text: str, *, name: str = "<string>") -> model.Report:
     """
     fake = Path(name)
     loader = _Loader(fake)
+    size = len(text.encode("utf-8", "surrogatepass"))
+    if size > MAX_FILE_BYTES:
+        message = f"text is {size:,} bytes; the limit is {MAX_FILE_BYTES:,} bytes"
+        raise LoadError([Problem(file=fake, line=1, path="", message=message)])
     data = loader.parse(text, fake)
     if data is None:
         raise LoadError(loader.problems)

@@ -2,21 +2,24 @@
 
 from __future__ import annotations
 
+import json
 import re
 
 from boardreport.io._lines import DataPath
 
 _TOKEN = re.compile(r"\.?([A-Za-z_][A-Za-z0-9_-]*)|\[(\d+)\]")
+_BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
 
 
 def format_path(path: DataPath) -> str:
-    """Format ``("blocks", 2, "amount")`` as ``blocks[2].amount``."""
+    """Format ``("blocks", 2, "amount")`` as ``blocks[2].amount``; odd keys are quoted."""
     out = ""
     for key in path:
         if isinstance(key, int):
             out += f"[{key}]"
         else:
-            out += f".{key}" if out else key
+            shown = key if _BARE_KEY.fullmatch(key) else json.dumps(key, ensure_ascii=False)
+            out += f".{shown}" if out else shown
     return out
 
 
