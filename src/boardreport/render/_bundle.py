@@ -13,6 +13,7 @@ import os
 import re
 import tempfile
 from functools import cache
+from importlib import metadata
 from pathlib import Path
 
 from boardreport.errors import RenderError
@@ -34,9 +35,7 @@ def cache_dir() -> Path:
 
 def bundle_path() -> Path:
     """Return the cache file of the bundle for the installed vl-convert version."""
-    import vl_convert
-
-    version = _SAFE_NAME.sub("_", str(vl_convert.__version__))
+    version = _SAFE_NAME.sub("_", metadata.version("vl-convert-python"))
     return cache_dir() / f"vl-convert-{version}-bundle.js"
 
 
@@ -67,7 +66,7 @@ def _write(path: Path, bundle: str) -> None:
         try:
             with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
                 handle.write(f"{bundle}\n//sha256:{digest}\n")
-            os.replace(tmp, path)
+            Path(tmp).replace(path)
         except BaseException:
             Path(tmp).unlink(missing_ok=True)
             raise
@@ -88,6 +87,8 @@ def javascript_bundle() -> str:
         return _check(cached)
     import vl_convert
 
-    bundle: str = vl_convert.javascript_bundle()
+    # the stub marks ``snippet`` as required; the function's own default (None) gives the bundle
+    # that sets vegaEmbed, vega and vegaLite on window
+    bundle: str = vl_convert.javascript_bundle()  # type: ignore[call-arg]
     _write(path, bundle)
     return _check(bundle)

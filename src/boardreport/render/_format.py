@@ -38,7 +38,7 @@ def number(value: Number) -> str:
 def money(value: Number, currency: str = "GBP") -> str:
     """Format an amount of money, for example ``£1,250`` or ``-£15,000``."""
     symbol = CURRENCY_SYMBOLS.get(currency)
-    magnitude = number(abs(value))
+    magnitude = number(-value if value < 0 else value)
     sign = "-" if value < 0 else ""
     if symbol is None:
         return f"{sign}{currency} {magnitude}"
@@ -88,7 +88,7 @@ def words(value: enum.Enum | str) -> str:
 
 
 def comparison(value: Number, other: Number) -> str:
-    """Say how ``value`` compares with ``other``: ``higher than``, ``lower than`` or ``the same as``."""
+    """Say how ``value`` compares with ``other``: higher than, lower than or the same as."""
     if value > other:
         return "higher than"
     if value < other:
@@ -97,7 +97,7 @@ def comparison(value: Number, other: Number) -> str:
 
 
 def judgement(value: Number, other: Number, polarity: Polarity) -> str:
-    """Say whether ``value`` is better or worse than ``other`` for the KPI's polarity ('' if neither)."""
+    """Say whether ``value`` is better or worse than ``other`` for a polarity ('' if neither)."""
     if polarity is Polarity.NEUTRAL or value == other:
         return ""
     better = value > other if polarity is Polarity.HIGHER_IS_BETTER else value < other

@@ -24,10 +24,13 @@ _CONTROL = re.compile(r"[\x00-\x20\x7f]+")
 _WHITESPACE = re.compile(r"\s+")
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|~$])")
 _ENTITY = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
-_LINE_START = re.compile(r"^([#+\-=]|\d{1,9}(?=[.)]))")
-_TAG_OPEN = re.compile(r"<(?=[A-Za-z/!?])")
+_LINE_START = re.compile(r"^(?:#{1,6}(?=\s|$)|[-+*](?=\s|$)|\d{1,9}(?=[.)](?:\s|$))|[-=*_ ]+$)")
+_EVEN_BACKSLASHES = r"(?<!\\)((?:\\\\)*)"
+"""A run of backslashes that escapes nothing: what follows it is still Markdown syntax."""
+_TAG_OPEN = re.compile(_EVEN_BACKSLASHES + r"<(?=[A-Za-z/!?])")
+_IMAGE_OPEN = re.compile(_EVEN_BACKSLASHES + r"!\[")
+_LINK_OPEN = re.compile(_EVEN_BACKSLASHES + r"\[")
 _AUTOLINK = re.compile(r"<(?:https?|mailto):[^\s<>\"'`]*>")
-_ATX = re.compile(r"^( {0,3})(#{1,6})(?=\s|$)")
 
 
 def is_safe_url(url: str) -> bool:
@@ -48,7 +51,7 @@ def md_escape(text: str) -> str:
     match = _LINE_START.match(escaped)
     if match is None:
         return escaped
-    marker = match.group(1)
+    marker = match.group(0)
     if marker[0].isdigit():  # "1." starts an ordered list: escape the dot, not the digit
         return f"{marker}\\{escaped[len(marker) :]}"
     return f"\\{escaped}"
@@ -95,13 +98,14 @@ def prose_html(text: str, base_level: int) -> str:
     env: dict[str, object] = {}
     tokens = md.parse(text, env)
     _shift_headings(tokens, base_level)
-    return md.renderer.render(tokens, md.options, env)
+    html: str = md.renderer.render(tokens, md.options, env)
+    return html
 
 
 def inline_html(text: str) -> str:
     """Render one line of Markdown (emphasis, links, code) to safe HTML without a paragraph."""
-    md = _html_parser()
-    return md.renderInline(_WHITESPACE.sub(" ", text).strip())
+    html: str = _html_parser().renderInline(_WHITESPACE.sub(" ", text).strip())
+    return html
 
 
 # ---------------------------------------------------------------------------------------------
@@ -139,12 +143,10 @@ def _code_lines(tokens: Sequence[Token]) -> set[int]:
 
 def _unsafe(text: str) -> bool:
     for token in _walk(_md_parser().parse(text)):
-        if token.type in {"html_block", "html_inline"}:
+        if token.type in {"html_block", "html_inline", "image"}:
             return True
-        if token.type in {"link_open", "image"}:
-            target = str(token.attrGet("href") or token.attrGet("src") or "")
-            if not is_safe_url(target):
-                return True
+        if token.type == "link_open" and not is_safe_url(str(token.attrGet("href") or "")):
+            return True
     return False
 
 
@@ -161,12 +163,15 @@ def _neutralise(line: str, *, links: bool) -> str:
 
 
 def _escape_fragment(fragment: str, *, links: bool) -> str:
-    fragment = _TAG_OPEN.sub("&lt;", fragment).replace("![", "\\![")
-    return fragment.replace("[", "\\[") if links else fragment
+    fragment = _TAG_OPEN.sub(r"\1&lt;", fragment)
+    fragment = _IMAGE_OPEN.sub(r"\1\\![", fragment)
+    return _LINK_OPEN.sub(r"\1\\[", fragment) if links else fragment
 
 
-def _heading_rewrites(tokens: Sequence[Token], base: int) -> dict[int, tuple[int, str]]:
-    """Map the first line of each prose heading to (line after it, the rewritten heading line).
+def _heading_lines(
+    tokens: Sequence[Token], lines: list[str], base: int
+) -> dict[int, tuple[int, str]]:
+    """Map the first line of each prose heading to (the line after it, the rewritten line).
 
     A top-level heading (ATX or setext) becomes an ATX heading at its shifted level; a heading
     nested in a quote or list keeps its container and has its ``#`` run replaced.
@@ -178,12 +183,13 @@ def _heading_rewrites(tokens: Sequence[Token], base: int) -> dict[int, tuple[int
         if token.type != "heading_open" or not token.map:
             continue
         start, end = token.map
-        level = int(token.tag[1:])
-        content = tokens[i + 1].content if i + 1 < len(tokens) else ""
+        hashes = "#" * int(token.tag[1:])
         if token.level == 0:
-            rewrites[start] = (end, f"{'#' * level} {_WHITESPACE.sub(' ', content).strip()}")
+            content = tokens[i + 1].content if i + 1 < len(tokens) else ""
+            rewrites[start] = (end, f"{hashes} {' '.join(content.split())}".rstrip())
         elif token.markup.startswith("#"):
-            rewrites[start] = (start + 1, "#" * before[id(token)] + "\x00" + "#" * level)
+            old = "#" * before[id(token)]
+            rewrites[start] = (start + 1, lines[start].replace(old, hashes, 1))
     return rewrites
 
 
@@ -191,36 +197,31 @@ def prose_markdown(text: str, base_level: int) -> str:
     """Return Markdown prose that no Markdown renderer turns into raw HTML, script or images.
 
     Raw HTML is escaped outside code blocks (inline code is escaped too, which can only show an
-    entity literally, never run it). When the text holds a link to a scheme other than http,
-    https or mailto, every link in it is shown as literal text. Headings are rewritten one level
-    below ``base_level``. If the result could still become markup, the whole text is escaped.
+    entity literally, never run it); images become links. When the text holds a link to a
+    scheme other than http, https or mailto, every link in it is shown as literal text.
+    Headings are rewritten one level below ``base_level``. If the result could still become
+    markup, the whole text is escaped as plain paragraphs.
     """
     source = text.replace("\r\n", "\n").replace("\r", "\n")
     tokens = _md_parser().parse(source)
     code = _code_lines(tokens)
-    rewrites = _heading_rewrites(tokens, base_level)
     bad_links = any(
         t.type in {"link_open", "image"}
         and not is_safe_url(str(t.attrGet("href") or t.attrGet("src") or ""))
         for t in _walk(tokens)
     )
-    lines = source.split("\n")
+    lines = [
+        line if index in code else _neutralise(line, links=bad_links)
+        for index, line in enumerate(source.split("\n"))
+    ]
+    # headings are read from the neutralised text: escaping an HTML block can free a heading
+    headings = _heading_lines(_md_parser().parse("\n".join(lines)), lines, base_level)
     out: list[str] = []
     index = 0
     while index < len(lines):
-        rewrite = rewrites.get(index)
-        if rewrite is not None:
-            end, heading = rewrite
-            if "\x00" in heading:
-                old, _, new = heading.partition("\x00")
-                heading = lines[index].replace(old, new, 1)
-            hashes, _, body = heading.partition(" ")
-            out.append(f"{hashes} {_neutralise(body, links=bad_links)}".rstrip())
-            index = max(end, index + 1)
-            continue
-        line = lines[index]
-        out.append(line if index in code else _neutralise(line, links=bad_links))
-        index += 1
+        end, line = headings.get(index, (index + 1, lines[index]))
+        out.append(line)
+        index = max(end, index + 1)
     result = "\n".join(out).strip("\n")
     if _unsafe(result):
         return "\n\n".join(md_escape(p) for p in re.split(r"\n\s*\n", source) if p.strip())

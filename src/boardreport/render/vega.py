@@ -8,6 +8,7 @@ boardreport, or running ``boardreport check``, never pays Altair's start-up time
 from __future__ import annotations
 
 import json
+import re
 from decimal import Decimal
 from typing import Any
 
@@ -18,6 +19,8 @@ from boardreport.model import Chart, ChartKind, ColumnType, Report, Table
 CATEGORY = "category"
 SERIES = "series"
 VALUE = "value"
+ORDER = "order"
+SERIES_ORDER = "series_order"
 
 WIDTH = 560
 HEIGHT = 300
@@ -30,9 +33,26 @@ PALETTE = ("#1f4e79", "#b3460e", "#2e6b30", "#6a1b9a", "#7a5c00", "#00615a", "#8
 NUMERIC = frozenset({ColumnType.INTEGER, ColumnType.DECIMAL, ColumnType.PERCENT, ColumnType.MONEY})
 
 
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
+
+
+def spec_value(text: str) -> str:
+    """Remove characters that SVG (XML) cannot hold; vl-convert aborts the process on them."""
+    return _NOT_XML.sub("", text)
+
+
+def spec_text(text: str) -> str:
+    """Make text safe for the places Vega-Lite copies into chart expressions (axis titles).
+
+    Vega-Lite quotes those strings but does not escape backslashes or line breaks, so a title
+    could end its string early: line breaks become spaces and backslashes a look-alike.
+    """
+    return " ".join(spec_value(text).replace("\\", "\u29f5").split())
+
+
 def _float(value: model.Cell) -> int | float | None:
     """Convert a cell to a JSON number: ints stay ints, Decimals become floats, text is missing."""
-    if isinstance(value, bool) or isinstance(value, str):
+    if isinstance(value, bool | str):
         return None
     if isinstance(value, Decimal):
         return float(value)
@@ -64,26 +84,36 @@ def _axis_title(table: Table, keys: tuple[str, ...], given: str) -> str:
 
 
 def chart_values(chart: Chart, table: Table) -> list[dict[str, Any]]:
-    """Return the chart's data in long form: one record per category and y column."""
+    """Return the chart's data in long form: one record per row and y column (a folded series).
+
+    ``order`` and ``series_order`` keep the table's row and column order; sorting by them (not
+    by lists of labels, which Vega-Lite would copy into expression code) keeps labels as data.
+
+    Raises:
+        RenderError: when a named column is missing or a y column does not hold numbers.
+    """
     x_index = _column(table, chart.x, chart, "x")
-    y_columns = [(table.columns[_column(table, key, chart, "y")], key) for key in chart.y]
-    if not y_columns:
+    if not chart.y:
         msg = f"chart '{chart.id}' names no y column"
         raise RenderError(msg)
-    for column, key in y_columns:
+    y_columns: list[tuple[int, model.Column]] = []
+    for key in chart.y:
+        index = _column(table, key, chart, "y")
+        column = table.columns[index]
         if column.type not in NUMERIC:
             msg = f"chart '{chart.id}': y column '{key}' holds {column.type.value}, not numbers"
             raise RenderError(msg)
+        y_columns.append((index, column))
     records: list[dict[str, Any]] = []
-    for row in table.rows:
-        for column, key in y_columns:
-            index = table.column_index(key)
-            assert index is not None  # checked above
+    for order, row in enumerate(table.rows):
+        for series_order, (index, column) in enumerate(y_columns):
             records.append(
                 {
-                    CATEGORY: str(row[x_index]),
-                    SERIES: column.label,
+                    CATEGORY: spec_value(str(row[x_index])) if x_index < len(row) else "",
+                    SERIES: spec_value(column.label),
                     VALUE: _float(row[index]) if index < len(row) else None,
+                    ORDER: order,
+                    SERIES_ORDER: series_order,
                 }
             )
     return records
@@ -107,61 +137,80 @@ def chart_spec(chart: Chart, table: Table) -> dict[str, Any]:
     series = list(dict.fromkeys(r[SERIES] for r in values))
     many = len(series) > 1
     x_column = table.columns[_column(table, chart.x, chart, "x")]
-    category_title = chart.x_title or x_column.label
-    value_title = _axis_title(table, chart.y, chart.y_title)
+    category_title = spec_text(chart.x_title or x_column.label)
+    value_title = spec_text(_axis_title(table, chart.y, chart.y_title))
     value_format = _value_format(table, chart.y)
     long_labels = len(categories) > 6 or any(len(c) > 12 for c in categories)
+    in_order = alt.EncodingSortField(field=ORDER, op="min", order="ascending")
+    series_in_order = alt.EncodingSortField(field=SERIES_ORDER, op="min", order="ascending")
+    series_scale = alt.Scale(domain=series)
 
     colour = alt.Color(
         f"{SERIES}:N",
         title=None,
-        sort=series,
-        scale=alt.Scale(domain=series, range=list(PALETTE[: len(series)]) or [PALETTE[0]]),
+        scale=alt.Scale(domain=series, range=list(PALETTE)),
         legend=alt.Legend(orient="bottom", labelLimit=320) if many else None,
     )
+    # Vega-Lite writes tooltip titles into expression code without escaping backslashes, so
+    # they are fixed words here, never report text
     tooltip = [
-        alt.Tooltip(f"{CATEGORY}:N", title=category_title),
+        alt.Tooltip(f"{CATEGORY}:N", title="Category"),
         alt.Tooltip(f"{SERIES}:N", title="Series"),
-        alt.Tooltip(f"{VALUE}:Q", title=value_title, format=value_format),
+        alt.Tooltip(f"{VALUE}:Q", title="Value", format=value_format),
     ]
-    base = alt.Chart(alt.Data(values=values), title=chart.title, description=chart.description)
+    data = alt.Data(values=values)  # type: ignore[no-untyped-call]  # untyped in altair 6
+    base = alt.Chart(data, title=spec_text(chart.title), description=spec_text(chart.description))
     category_axis = alt.Axis(labelAngle=-40 if long_labels else 0, labelLimit=200)
     value_axis = alt.Axis(format=value_format, tickMinStep=1)
 
     if chart.kind is ChartKind.HORIZONTAL_BAR:
         per_category = len(series) if many else 1
         encoded = base.mark_bar().encode(
-            y=alt.Y(f"{CATEGORY}:N", sort=categories, title=category_title,
-                    axis=alt.Axis(labelLimit=260)),
+            y=alt.Y(
+                f"{CATEGORY}:N",
+                sort=in_order,
+                title=category_title,
+                axis=alt.Axis(labelLimit=260),
+            ),
             x=alt.X(f"{VALUE}:Q", title=value_title, axis=value_axis),
             color=colour,
             tooltip=tooltip,
         )
         if many:
-            encoded = encoded.encode(yOffset=alt.YOffset(f"{SERIES}:N", sort=series))
+            encoded = encoded.encode(yOffset=alt.YOffset(f"{SERIES}:N", sort=series_in_order))
         spec = encoded.properties(width=WIDTH, height=BAND * per_category * len(categories))
     elif chart.kind is ChartKind.LINE:
-        spec = base.mark_line(point=True, strokeWidth=2).encode(
-            x=alt.X(f"{CATEGORY}:O", sort=categories, title=category_title, axis=category_axis),
-            y=alt.Y(f"{VALUE}:Q", title=value_title, axis=value_axis),
-            color=colour,
-            strokeDash=alt.StrokeDash(f"{SERIES}:N", sort=series, legend=None),
-            tooltip=tooltip,
-        ).properties(width=WIDTH, height=HEIGHT)
+        spec = (
+            base.mark_line(point=True, strokeWidth=2)
+            .encode(
+                x=alt.X(f"{CATEGORY}:O", sort=in_order, title=category_title, axis=category_axis),
+                y=alt.Y(f"{VALUE}:Q", title=value_title, axis=value_axis),
+                color=colour,
+                strokeDash=alt.StrokeDash(f"{SERIES}:N", scale=series_scale, legend=None),
+                tooltip=tooltip,
+            )
+            .properties(width=WIDTH, height=HEIGHT)
+        )
     else:
         encoded = base.mark_bar().encode(
-            x=alt.X(f"{CATEGORY}:N", sort=categories, title=category_title, axis=category_axis),
+            x=alt.X(f"{CATEGORY}:N", sort=in_order, title=category_title, axis=category_axis),
             y=alt.Y(f"{VALUE}:Q", title=value_title, axis=value_axis),
             color=colour,
             tooltip=tooltip,
         )
-        if many and chart.kind is not ChartKind.STACKED_BAR:
-            encoded = encoded.encode(xOffset=alt.XOffset(f"{SERIES}:N", sort=series))
+        if many and chart.kind is ChartKind.STACKED_BAR:
+            encoded = encoded.encode(
+                order=alt.Order(f"{SERIES_ORDER}:Q", sort="ascending"),
+            )
+        elif many:
+            encoded = encoded.encode(xOffset=alt.XOffset(f"{SERIES}:N", sort=series_in_order))
         spec = encoded.properties(width=WIDTH, height=HEIGHT)
 
-    configured = spec.configure_axis(labelFontSize=12, titleFontSize=12).configure_title(
-        fontSize=14, anchor="start"
-    ).configure_view(stroke=None)
+    configured = (
+        spec.configure_axis(labelFontSize=12, titleFontSize=12)
+        .configure_title(fontSize=14, anchor="start")
+        .configure_view(stroke=None)
+    )
     result: dict[str, Any] = configured.to_dict(validate=True)
     return result
 
@@ -175,7 +224,9 @@ def chart_table(report: Report, chart: Chart, tables: dict[str, Table] | None = 
     known = model.all_tables(report) if tables is None else tables
     table = known.get(chart.table)
     if table is None:
-        msg = f"chart '{chart.id}' is bound to table '{chart.table}', which the report does not have"
+        msg = (
+            f"chart '{chart.id}' is bound to table '{chart.table}', which the report does not have"
+        )
         raise RenderError(msg)
     return table
 
@@ -199,5 +250,5 @@ def chart_svg(spec: dict[str, Any]) -> str:
     """Draw a specification as SVG with vl-convert (no browser, no network)."""
     import vl_convert
 
-    svg: str = vl_convert.vegalite_to_svg(spec)
+    svg: str = vl_convert.vegalite_to_svg(spec, allowed_base_urls=[])
     return svg

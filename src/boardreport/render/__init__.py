@@ -1,0 +1,91 @@
+"""Renderers: Markdown, self-contained HTML and Vega-Lite, from one report and its findings.
+
+Every renderer is a pure function of the report: it returns a string (or, for Vega-Lite, a dict
+of specifications) and never touches a file. ``boardreport build`` writes the files.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any
+
+from boardreport.errors import RenderError
+from boardreport.model import Report
+from boardreport.render._appendices import default_rules
+from boardreport.render.html import render_html
+from boardreport.render.markdown import render_markdown
+from boardreport.render.vega import render_vega
+from boardreport.rules._registry import Finding, Rule
+
+FORMATS: dict[str, str] = {
+    "md": "markdown",
+    "markdown": "markdown",
+    "html": "html",
+    "vega": "vega",
+    "vega-lite": "vega",
+}
+"""Accepted format names and the renderer each one selects."""
+
+
+def _markdown(report: Report, findings: Sequence[Finding], evidence: Any, rules: Any) -> str:
+    return render_markdown(report, findings, evidence=evidence, rules=rules)
+
+
+def _html(report: Report, findings: Sequence[Finding], evidence: Any, rules: Any) -> str:
+    return render_html(report, findings, evidence=evidence, rules=rules)
+
+
+def _vega(report: Report, findings: Sequence[Finding], evidence: Any, rules: Any) -> Any:
+    return render_vega(report)
+
+
+RENDERERS: dict[str, Callable[..., str | dict[str, dict[str, Any]]]] = {
+    "markdown": _markdown,
+    "html": _html,
+    "vega": _vega,
+}
+
+
+def render(
+    report: Report,
+    fmt: str,
+    findings: Sequence[Finding] = (),
+    *,
+    evidence: Mapping[str, Sequence[str]] | None = None,
+    rules: Sequence[Rule] | None = None,
+) -> str | dict[str, dict[str, Any]]:
+    """Render ``report`` as ``fmt``: ``"markdown"`` (or ``"md"``), ``"html"`` or ``"vega"``.
+
+    Args:
+        report: the report.
+        fmt: the output format.
+        findings: findings of ``boardreport.rules.check``, suppressed ones included; they make
+            the "Notes on the data" appendix.
+        evidence: ``CheckResult.evidence`` (rule id → data paths where the rule is met); None
+            means the report was not checked, and the compliance appendix says so.
+        rules: the rules for the compliance appendix; by default every registered rule (only
+            those whose framework is the report's are listed).
+
+    Returns:
+        The document as a string, or for ``"vega"`` a dict of chart id → Vega-Lite spec.
+
+    Raises:
+        RenderError: for an unknown format, or a chart that cannot be drawn.
+    """
+    name = FORMATS.get(fmt.lower())
+    if name is None:
+        known = ", ".join(sorted(FORMATS))
+        msg = f"unknown format {fmt!r}; choose one of {known}"
+        raise RenderError(msg)
+    return RENDERERS[name](report, findings, evidence, rules)
+
+
+__all__ = [
+    "FORMATS",
+    "RENDERERS",
+    "default_rules",
+    "render",
+    "render_html",
+    "render_markdown",
+    "render_vega",
+]

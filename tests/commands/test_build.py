@@ -1,0 +1,224 @@
+"""``boardreport build``: the files it writes, where, and that a failed build changes nothing."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import signal
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from boardreport.cli import main
+from boardreport.commands import build
+from boardreport.errors import RenderError
+
+ROOT = Path(__file__).resolve().parents[2]
+FIXTURE = ROOT / "tests" / "fixtures" / "render" / "report"
+CHARTS = {
+    "attendance-chart",
+    "contacts-by-quarter",
+    "deaths-by-age",
+    "plans-by-category",
+    "plans-stacked",
+    "spending",
+}
+
+
+def _tree(folder: Path) -> dict[str, bytes]:
+    return {
+        str(p.relative_to(folder)): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()
+    }
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One build of the fixture report, shared by the read-only tests."""
+    out = tmp_path_factory.mktemp("built") / "out"
+    assert main(["build", str(FIXTURE), "--out", str(out)]) == 0
+    return out
+
+
+def test_build_writes_markdown_html_and_one_spec_and_svg_per_chart(built: Path) -> None:
+    """DIR/report.md, DIR/index.html and DIR/charts/<id>.vl.json and .svg for every chart."""
+    files = set(_tree(built))
+    expected = {"report.md", "index.html", build.MARKER}
+    expected |= {f"charts/{c}.vl.json" for c in CHARTS} | {f"charts/{c}.svg" for c in CHARTS}
+    assert files == expected
+
+
+def test_the_markdown_references_the_svg_files_relatively(built: Path) -> None:
+    """Each image in report.md is a relative path to a file the build wrote."""
+    text = (built / "report.md").read_text(encoding="utf-8")
+    images = re.findall(r"!\[[^\]]*\]\((charts/[a-z0-9-]+\.svg)\)", text)
+    assert {Path(i).stem for i in images} == CHARTS
+    assert all((built / image).is_file() for image in images)
+
+
+def test_the_build_includes_the_check_results(built: Path) -> None:
+    """The appendices are filled from a real check: statuses, and the suppression's reason."""
+    text = (built / "report.md").read_text(encoding="utf-8")
+    assert "has not been checked" not in text
+    assert "| WT13-002 |" in text
+    assert "| Suppressed | CONS-007 |" in text and "it is reproduced as printed." in text
+
+
+def test_two_builds_are_byte_identical(built: Path, tmp_path: Path) -> None:
+    """Building the same report again, in another process with another hash seed, gives the
+    same bytes in every file."""
+    again = tmp_path / "again"
+    command = [sys.executable, "-m", "boardreport", "build", str(FIXTURE), "--out", str(again)]
+    environment = {**os.environ, "PYTHONHASHSEED": "12345"}
+    subprocess.run(command, check=True, capture_output=True, env=environment, timeout=300)
+    assert _tree(again) == _tree(built)
+
+
+def test_the_default_output_is_build_slash_the_report_folder_name(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Without --out the output goes to build/<report folder name>/ and the command says so."""
+    monkeypatch.chdir(tmp_path)
+    assert main(["build", str(FIXTURE), "--format", "md"]) == 0
+    out = tmp_path / "build" / "report"
+    assert (out / "report.md").is_file()
+    assert not (out / "index.html").exists()
+    assert not list(out.glob("charts/*.vl.json"))
+    printed = capsys.readouterr().out
+    assert printed.startswith("Built build/report/ (report.md; 6 charts in charts/)")
+
+
+@pytest.mark.parametrize(
+    ("formats", "present", "absent"),
+    [
+        ("html", {"index.html"}, {"report.md", "charts/spending.svg", "charts/spending.vl.json"}),
+        ("vega", {"charts/spending.vl.json"}, {"report.md", "index.html", "charts/spending.svg"}),
+    ],
+)
+def test_format_chooses_the_outputs(
+    tmp_path: Path, formats: str, present: set[str], absent: set[str]
+) -> None:
+    """--format writes only the chosen outputs."""
+    out = tmp_path / "out"
+    assert main(["build", str(FIXTURE), "--out", str(out), "--format", formats]) == 0
+    files = set(_tree(out))
+    assert present <= files and not absent & files
+
+
+def test_an_unknown_format_is_a_usage_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """--format pdf exits 2 and names the formats there are."""
+    assert main(["build", str(FIXTURE), "--out", str(tmp_path / "o"), "--format", "pdf"]) == 2
+    assert "unknown format 'pdf'; choose from md, html, vega" in capsys.readouterr().err
+    assert not (tmp_path / "o").exists()
+
+
+@pytest.mark.parametrize(
+    ("where", "relation"),
+    [("report", "is"), ("report/out", "is inside"), (".", "contains")],
+)
+def test_the_build_never_writes_into_the_report_folder(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], where: str, relation: str
+) -> None:
+    """An output folder that is, is inside or contains the report folder is refused (exit 2)."""
+    source = tmp_path / "report"
+    shutil.copytree(FIXTURE, source)
+    before = _tree(tmp_path)
+    assert main(["build", str(source), "--out", str(tmp_path / where)]) == 2
+    message = capsys.readouterr().err
+    assert f"{relation} the report folder" in message and "choose another --out" in message
+    assert _tree(tmp_path) == before
+
+
+def test_a_folder_the_build_did_not_make_is_never_replaced(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """An existing folder with other files is left alone and the build exits 2."""
+    out = tmp_path / "documents"
+    out.mkdir()
+    (out / "letter.txt").write_text("keep me", encoding="utf-8")
+    assert main(["build", str(FIXTURE), "--out", str(out)]) == 2
+    assert "holds files that no build made" in capsys.readouterr().err
+    assert _tree(out) == {"letter.txt": b"keep me"}
+
+
+def test_a_rebuild_replaces_the_previous_output_whole(built: Path, tmp_path: Path) -> None:
+    """Files left from an earlier build (a removed chart) disappear on the next build."""
+    out = tmp_path / "out"
+    shutil.copytree(built, out)
+    (out / "charts" / "old-chart.svg").write_text("<svg/>", encoding="utf-8")
+    assert main(["build", str(FIXTURE), "--out", str(out)]) == 0
+    assert _tree(out) == _tree(built)
+    assert [p.name for p in tmp_path.iterdir()] == ["out"]  # no temporary folder is left
+
+
+def test_a_failed_render_leaves_the_previous_output_intact(
+    built: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """When rendering fails the command exits 2 and the old output is untouched."""
+    out = tmp_path / "out"
+    shutil.copytree(built, out)
+
+    def fail(*_: object) -> dict[str, str]:
+        msg = "chart 'spending' cannot be drawn"
+        raise RenderError(msg)
+
+    monkeypatch.setattr(build, "outputs", fail)
+    assert main(["build", str(FIXTURE), "--out", str(out)]) == 2
+    assert _tree(out) == _tree(built)
+
+
+def test_a_write_that_fails_halfway_leaves_the_previous_output_intact(
+    built: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A disk error after some files are written leaves the old output and no temporary folder."""
+    out = tmp_path / "out"
+    shutil.copytree(built, out)
+    real_open = Path.open
+    opened: list[Path] = []
+
+    def flaky(self: Path, *args: object, **kwargs: object) -> object:
+        if "w" in str(args[0] if args else kwargs.get("mode", "r")):
+            opened.append(self)
+            if len(opened) == 5:
+                raise OSError(28, "No space left on device")
+        return real_open(self, *args, **kwargs)  # type: ignore[call-overload]
+
+    monkeypatch.setattr(Path, "open", flaky)
+    assert main(["build", str(FIXTURE), "--out", str(out)]) == 2
+    monkeypatch.undo()
+    assert len(opened) == 5
+    assert _tree(out) == _tree(built)
+    assert [p.name for p in tmp_path.iterdir()] == ["out"]
+
+
+def test_a_build_killed_before_the_swap_leaves_the_previous_output_intact(
+    built: Path, tmp_path: Path
+) -> None:
+    """SIGKILL at the last moment (every file written, nothing swapped) changes nothing."""
+    out = tmp_path / "out"
+    shutil.copytree(built, out)
+    (out / "report.md").write_text("previous build\n", encoding="utf-8")
+    before = _tree(out)
+    code = (
+        "import os, signal, sys\n"
+        "from boardreport.commands import build\n"
+        "build._swap_in = lambda new, out: os.kill(os.getpid(), signal.SIGKILL)\n"
+        "from boardreport.cli import main\n"
+        f"sys.exit(main(['build', {str(FIXTURE)!r}, '--out', {str(out)!r}]))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, timeout=300)
+    assert result.returncode == -signal.SIGKILL
+    assert _tree(out) == before
+    staged = [p for p in tmp_path.iterdir() if p.name != "out"]
+    assert len(staged) == 1 and (staged[0] / "report.md").is_file()  # the finished, unused copy
+
+
+def test_write_output_refuses_paths_outside_the_folder(tmp_path: Path) -> None:
+    """A file name that climbs out of the output folder is refused before anything changes."""
+    with pytest.raises(build.BuildError, match="outside the output folder"):
+        build.write_output(tmp_path / "out", {"../escape.txt": "x"})
+    assert list(tmp_path.iterdir()) == []
