@@ -1,0 +1,104 @@
+"""The reference report: it loads, passes its checks with reasoned suppressions, renders the
+reviewed golden Markdown, and keeps the published figures and sentences."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+import boardreport
+from boardreport.cli import main
+from boardreport.io import load_with_sources
+from boardreport.render import render_markdown
+from boardreport.rules import Severity, check
+
+from .coverage import figure_coverage, sentence_coverage
+
+REPORT = Path(__file__).resolve().parents[2] / "reports" / "wolverhampton_2014_15"
+GOLDEN = REPORT / "expected" / "report.md"
+CONTENTS_PAGE = range(11, 21)
+"""Source lines of the PDF's contents page: layout, not content (see SOURCES.md)."""
+
+
+@pytest.fixture(scope="module")
+def rendered() -> str:
+    """The reference report's Markdown, rendered with its check results."""
+    report, sources = load_with_sources(REPORT)
+    result = check(report, sources=sources)
+    return render_markdown(report, result.findings, evidence=result.evidence)
+
+
+@pytest.fixture(scope="module")
+def source_lines() -> list[str]:
+    """The published text, without the contents page."""
+    lines = (REPORT / "source" / "annual-report.txt").read_text(encoding="utf-8").splitlines()
+    return [line for number, line in enumerate(lines, 1) if number not in CONTENTS_PAGE]
+
+
+def test_the_source_text_is_kept_as_provenance() -> None:
+    """The published text is in the report folder, so tests never reach outside the repo."""
+    text = (REPORT / "source" / "annual-report.txt").read_text(encoding="utf-8")
+    assert "WOLVERHAMPTON SAFEGUARDING CHILDREN BOARD" in text
+    assert len(text.splitlines()) > 2000
+
+
+def test_check_passes_with_every_published_inconsistency_suppressed() -> None:
+    """`boardreport check` exits 0; every error it finds is suppressed with a reason."""
+    assert main(["check", str(REPORT)]) == 0
+    report, sources = load_with_sources(REPORT)
+    findings = check(report, sources=sources).findings
+    errors = [f for f in findings if f.severity is Severity.ERROR]
+    assert errors, "the published report has known inconsistencies the checks must find"
+    assert all(f.suppressed and f.reason.strip() for f in errors)
+
+
+def test_the_general_checks_find_the_published_inconsistencies() -> None:
+    """Without its suppressions the report fails on the errors the published text contains."""
+    report = boardreport.load(REPORT)
+    bare = check(report.__class__(**{**_fields(report), "suppressions": ()})).findings
+    found = {(f.rule, f.path) for f in bare if f.severity is Severity.ERROR}
+    assert ("CONS-003", "appendix-2/budget-2014-15.income_total") in found
+    assert any(rule == "CONS-006" and "cdop-2014-15" in path for rule, path in found)
+    assert any(rule == "CONS-012" and path.startswith("allegations/") for rule, path in found)
+
+
+def _fields(report: boardreport.Report) -> dict[str, object]:
+    import attrs
+
+    return {a.name: getattr(report, a.name) for a in attrs.fields(type(report))}
+
+
+def test_markdown_matches_the_reviewed_golden_copy(rendered: str) -> None:
+    """The rendered Markdown equals expected/report.md (BOARDREPORT_UPDATE_GOLDEN=1 rewrites it)."""
+    if os.environ.get("BOARDREPORT_UPDATE_GOLDEN") == "1":
+        GOLDEN.parent.mkdir(exist_ok=True)
+        GOLDEN.write_text(rendered, encoding="utf-8")
+    assert rendered == GOLDEN.read_text(encoding="utf-8")
+
+
+def test_at_least_99_percent_of_the_figures_survive_in_context(
+    rendered: str, source_lines: list[str]
+) -> None:
+    """Every figure of the source is in the Markdown beside a word of its own sentence."""
+    coverage = figure_coverage(source_lines, rendered)
+    assert coverage.total > 900
+    assert coverage.ratio >= 0.99, "\n".join(coverage.missing[:40])
+
+
+def test_at_least_97_percent_of_the_sentences_survive(
+    rendered: str, source_lines: list[str]
+) -> None:
+    """The published sentences are in the Markdown, word for word."""
+    coverage = sentence_coverage("\n".join(source_lines), rendered)
+    assert coverage.total > 1000
+    assert coverage.ratio >= 0.97, "\n".join(coverage.missing[:60])
+
+
+def test_coverage_measures_catch_a_dropped_paragraph(source_lines: list[str]) -> None:
+    """The coverage measures fall far below their thresholds when half the text is missing."""
+    text = "\n".join(source_lines)
+    half = "\n".join(source_lines[: len(source_lines) // 2])
+    assert sentence_coverage(text, half).ratio < 0.7
+    assert figure_coverage(source_lines, half).ratio < 0.9
