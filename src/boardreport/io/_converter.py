@@ -262,8 +262,6 @@ def make_converter() -> Converter:
     converter.register_unstructure_hook(dt.date, lambda d: d)
     converter.register_unstructure_hook_factory(attrs.has, _unstructure_factory(converter))
     converter.register_unstructure_hook_func(lambda cl: cl == model.Block, _unstructure_block)
-    for cls in model.BLOCK_TYPES.values():
-        converter.register_unstructure_hook(cls, _unstructure_factory(converter)(cls))
     return converter
 
 

@@ -2,137 +2,118 @@
 
 ``tomllib`` gives values, not positions; error messages and findings need a line. This scanner
 reads a document that ``tomllib`` has already accepted and records, for every data path
-(``("blocks", 2, "rows", 0)``), the 1-based line where its value starts.
+(``("blocks", 2, "rows", 0)``), the 1-based line where its value starts. One regular expression
+splits the text into tokens (strings, brackets, punctuation, bare words, line ends); a small
+recursive reader walks the tokens.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 from typing import TypeAlias
 
 Key: TypeAlias = str | int
 DataPath: TypeAlias = tuple[Key, ...]
 
-_BARE = set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789_-")
-# String bodies up to (not including) the closing quote; escapes only in basic strings.
-_BODY = {
-    '"': re.compile(r'[^"\\\n]*(?:\\.[^"\\\n]*)*'),
-    "'": re.compile(r"[^'\n]*"),
-    '"""': re.compile(r'[^"\\]*(?:(?:\\.|"(?!""))[^"\\]*)*', re.DOTALL),
-    "'''": re.compile(r"[^']*(?:'(?!'')[^']*)*"),
-}
+_TOKEN = re.compile(
+    "|".join(
+        (
+            r"(?P<skip>[ \t\r]+|#[^\n]*)",
+            r"(?P<nl>\n)",
+            r'(?P<mlb>"""(?:[^"\\]|\\.|"(?!""))*"""(?:"{1,2})?)',
+            r"(?P<mll>'''(?:[^']|'(?!''))*'''(?:'{1,2})?)",
+            r'(?P<bas>"(?:[^"\\\n]|\\.)*")',
+            r"(?P<lit>'[^'\n]*')",
+            r"(?P<punct>[\[\]{}=,.])",
+            r"(?P<word>[^\s\"'\[\]{}=,#.]+)",
+        )
+    ),
+    re.DOTALL,
+)
+_STRING_KINDS = frozenset({"mlb", "mll", "bas", "lit"})
+_QUOTE_WIDTH = {"mlb": 3, "mll": 3, "bas": 1, "lit": 1}
 
 
-class _Scanner:
+class _Reader:
     def __init__(self, text: str) -> None:
-        self.text = text
-        self.pos = 0
-        self.line = 1
+        self.kinds: list[str] = []
+        self.texts: list[str] = []
+        self.starts: list[int] = []
+        for match in _TOKEN.finditer(text):
+            kind = match.lastgroup or "word"
+            if kind != "skip":
+                self.kinds.append(kind)
+                self.texts.append(match.group())
+                self.starts.append(match.start())
+        self.newlines = [m.start() for m in re.finditer("\n", text)]
         self.lines: dict[DataPath, int] = {}
         self.aot_count: dict[DataPath, int] = {}
 
-    # -- low level -------------------------------------------------------------------------
-    def peek(self, n: int = 1) -> str:
-        return self.text[self.pos : self.pos + n]
+    def line(self, i: int) -> int:
+        return bisect.bisect_right(self.newlines, self.starts[i] - 1) + 1
 
-    def advance(self, n: int = 1) -> None:
-        chunk = self.text[self.pos : self.pos + n]
-        self.line += chunk.count("\n")
-        self.pos += n
+    def skip_newlines(self, i: int) -> int:
+        while self.kinds[i] == "nl":
+            i += 1
+        return i
 
-    def skip_blank(self, newlines: bool) -> None:
-        while self.pos < len(self.text):
-            ch = self.text[self.pos]
-            if ch in " \t\r" or (newlines and ch == "\n"):
-                self.advance()
-            elif ch == "#":
-                while self.pos < len(self.text) and self.text[self.pos] != "\n":
-                    self.pos += 1
-            else:
-                return
-
-    def read_string(self) -> str:
-        quote = self.peek()
-        if self.peek(3) == quote * 3:
-            self.advance(3)
-            match = _BODY[quote * 3].match(self.text, self.pos)
-            end = match.end() if match else len(self.text)
-            while self.text[end + 3 : end + 4] == quote:  # up to two quotes may close it
-                end += 1
-            value = self.text[self.pos : end]
-            self.advance(end + 3 - self.pos)
-            return value
-        self.advance()
-        match = _BODY[quote].match(self.text, self.pos)
-        value = match.group() if match else ""
-        self.advance(len(value) + 1)
-        return value
-
-    def read_key(self) -> list[str]:
+    def key(self, i: int) -> tuple[list[str], int]:
         parts: list[str] = []
         while True:
-            self.skip_blank(newlines=False)
-            if self.peek() in ('"', "'"):
-                parts.append(self.read_string())
+            kind, text = self.kinds[i], self.texts[i]
+            if kind in _STRING_KINDS:
+                width = _QUOTE_WIDTH[kind]
+                parts.append(text[width:-width])
             else:
-                start = self.pos
-                while self.pos < len(self.text) and self.text[self.pos] in _BARE:
-                    self.pos += 1
-                parts.append(self.text[start : self.pos])
-            self.skip_blank(newlines=False)
-            if self.peek() == ".":
-                self.advance()
+                parts.append(text)
+            i += 1
+            if i < len(self.texts) and self.texts[i] == ".":
+                i += 1
                 continue
-            return parts
+            return parts, i
 
-    # -- values ----------------------------------------------------------------------------
-    def value(self, path: DataPath) -> None:
-        self.lines.setdefault(path, self.line)
-        ch = self.peek()
-        if ch == "[":
-            self.advance()
+    def value(self, i: int, path: DataPath) -> int:
+        self.lines.setdefault(path, self.line(i))
+        text = self.texts[i]
+        if text == "[" and self.kinds[i] == "punct":
+            i += 1
             index = 0
             while True:
-                self.skip_blank(newlines=True)
-                if self.peek() == "]":
-                    self.advance()
-                    return
-                self.value((*path, index))
+                i = self.skip_newlines(i)
+                if self.texts[i] == "]":
+                    return i + 1
+                i = self.value(i, (*path, index))
                 index += 1
-                self.skip_blank(newlines=True)
-                if self.peek() == ",":
-                    self.advance()
-        elif ch == "{":
-            self.advance()
+                i = self.skip_newlines(i)
+                if self.texts[i] == ",":
+                    i += 1
+        if text == "{" and self.kinds[i] == "punct":
+            i += 1
             while True:
-                self.skip_blank(newlines=True)
-                if self.peek() == "}":
-                    self.advance()
-                    return
-                key = self.read_key()
-                self.skip_blank(newlines=False)
-                self.advance()  # "="
-                self.skip_blank(newlines=False)
-                self.value((*path, *key))
-                self.skip_blank(newlines=True)
-                if self.peek() == ",":
-                    self.advance()
-        elif ch in ('"', "'"):
-            self.read_string()
-        else:
-            while self.pos < len(self.text) and self.text[self.pos] not in ",]}\n#":
-                self.pos += 1
+                i = self.skip_newlines(i)
+                if self.texts[i] == "}":
+                    return i + 1
+                keys, i = self.key(i)
+                i += 1  # "="
+                i = self.value(i, (*path, *keys))
+                i = self.skip_newlines(i)
+                if self.texts[i] == ",":
+                    i += 1
+        if self.kinds[i] in _STRING_KINDS:
+            return i + 1
+        while i < len(self.texts) and self.kinds[i] != "nl" and self.texts[i] not in ",]}":
+            i += 1
+        return i
 
-    # -- document --------------------------------------------------------------------------
-    def resolve(self, keys: list[str], array: bool) -> DataPath:
+    def resolve(self, keys: list[str], array: bool, line: int) -> DataPath:
         path: DataPath = ()
-        for i, key in enumerate(keys):
+        for position, key in enumerate(keys):
             path = (*path, key)
-            last = i == len(keys) - 1
-            if last and array:
+            if position == len(keys) - 1 and array:
                 index = self.aot_count.get(path, 0)
                 self.aot_count[path] = index + 1
-                self.lines.setdefault(path, self.line)
+                self.lines.setdefault(path, line)
                 path = (*path, index)
             elif path in self.aot_count:
                 path = (*path, self.aot_count[path] - 1)
@@ -140,38 +121,37 @@ class _Scanner:
 
     def document(self) -> dict[DataPath, int]:
         table: DataPath = ()
-        while True:
-            self.skip_blank(newlines=True)
-            if self.pos >= len(self.text):
-                return self.lines
-            if self.peek(2) == "[[":
-                self.advance(2)
-                keys = self.read_key()
-                self.advance(2)
-                table = self.resolve(keys, array=True)
-                self.lines.setdefault(table, self.line)
-            elif self.peek() == "[":
-                self.advance()
-                keys = self.read_key()
-                self.advance()
-                table = self.resolve(keys, array=False)
-                self.lines.setdefault(table, self.line)
+        i, end = 0, len(self.texts)
+        while i < end:
+            if self.kinds[i] == "nl":
+                i += 1
+                continue
+            if self.texts[i] == "[" and self.kinds[i] == "punct":
+                array = (
+                    i + 1 < end
+                    and self.texts[i + 1] == "["
+                    and self.starts[i + 1] == self.starts[i] + 1
+                )
+                line = self.line(i)
+                keys, i = self.key(i + (2 if array else 1))
+                i += 2 if array else 1
+                table = self.resolve(keys, array, line)
+                self.lines.setdefault(table, line)
             else:
-                key = self.read_key()
-                self.skip_blank(newlines=False)
-                self.advance()  # "="
-                self.skip_blank(newlines=False)
-                self.value((*table, *key))
+                keys, i = self.key(i)
+                i += 1  # "="
+                i = self.value(i, (*table, *keys))
+        return self.lines
 
 
 def line_index(text: str) -> dict[DataPath, int]:
     """Return the starting line of every table, key and array element in ``text``."""
     try:
-        index = _Scanner(text).document()
-        index.setdefault((), 1)
-        return index
-    except (IndexError, ValueError):  # pragma: no cover - only reached on text tomllib rejected
-        return {}
+        index = _Reader(text).document()
+    except (IndexError, ValueError, RecursionError):  # only on text tomllib rejected
+        return {(): 1}
+    index.setdefault((), 1)
+    return index
 
 
 def line_of(index: dict[DataPath, int], path: DataPath) -> int | None:
