@@ -251,7 +251,7 @@ class Chair:
 
     name: str
     independent: bool = False
-    title: str = "Independent Chair"
+    title: str = "Chair"
 
 
 @frozen(kw_only=True)
@@ -837,6 +837,19 @@ def iter_blocks(report: Report, kind: type[Any] | None = None) -> Iterator[Locat
 # tables derived from typed blocks, so that charts and checks can bind to them
 
 
+CURRENCY_SYMBOLS = {"GBP": "£", "EUR": "€", "USD": "$"}
+"""Symbols printed for common ISO 4217 currency codes; other codes are printed as they are."""
+
+
+def _unique(table_id: str, taken: dict[str, Table]) -> str:
+    """Return ``table_id``, or ``table_id-2``, ``-3`` ... when it is already taken."""
+    candidate, number = table_id, 1
+    while candidate in taken:
+        number += 1
+        candidate = f"{table_id}-{number}"
+    return candidate
+
+
 def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
 
@@ -853,30 +866,42 @@ def derived_tables(block: Block) -> dict[str, Table]:
     if not block_id:
         return {}
     if isinstance(block, Budget):
+        symbol = CURRENCY_SYMBOLS.get(block.currency, block.currency)
+        amount_label = f"Amount ({symbol})"
         money = ColumnType.MONEY
         income = Table(
             id=f"{block_id}-income",
             caption=f"{block.income_caption} {block.period}".strip(),
             columns=(
                 Column(key="item", label="Contributor"),
-                Column(key="amount", label="Amount (£)", type=money),
+                Column(key="amount", label=amount_label, type=money),
             ),
             rows=tuple((line.contributor, line.amount) for line in block.income),
             totals=()
             if block.income_total is None
-            else (ColumnTotal(column="amount", value=block.income_total),),
+            else (
+                ColumnTotal(
+                    column="amount", value=block.income_total, label=block.income_total_label
+                ),
+            ),
         )
         spend = Table(
             id=f"{block_id}-expenditure",
             caption=f"{block.expenditure_caption} {block.period}".strip(),
             columns=(
                 Column(key="item", label="Item"),
-                Column(key="amount", label="Amount (£)", type=money),
+                Column(key="amount", label=amount_label, type=money),
             ),
             rows=tuple((line.item, line.amount) for line in block.expenditure),
             totals=()
             if block.expenditure_total is None
-            else (ColumnTotal(column="amount", value=block.expenditure_total),),
+            else (
+                ColumnTotal(
+                    column="amount",
+                    value=block.expenditure_total,
+                    label=block.expenditure_total_label,
+                ),
+            ),
         )
         return {income.id: income, spend.id: spend}
     if isinstance(block, Attendance):
@@ -891,10 +916,10 @@ def derived_tables(block: Block) -> dict[str, Table]:
         )
         return {table.id: table}
     if isinstance(block, ChildDeathReview):
-        tables = {}
+        tables: dict[str, Table] = {}
         for breakdown in block.breakdowns:
             table = Table(
-                id=f"{block_id}-{_slug(breakdown.label)}",
+                id=_unique(f"{block_id}-{_slug(breakdown.label)}", tables),
                 caption=breakdown.label,
                 columns=(
                     Column(key="category", label="Category"),

@@ -197,3 +197,11 @@ def test_missing_report_folder_is_a_load_error(tmp_path: Path) -> None:
     """Pointing at a folder without report.toml is a located load error."""
     problem = only(problems_of(tmp_path))
     assert "no report.toml" in problem.message
+
+
+def test_a_missing_number_says_a_number_is_expected(tmp_path: Path) -> None:
+    """A missing KPI value is described as a number, not as a Python type."""
+    part = 'id = "context"\ntitle = "Context"\n\n[[blocks]]\ntype = "kpi"\nlabel = "Children"\n'
+    problem = only(problems_of(write_report(tmp_path, part=part)))
+    assert problem.path == "blocks[0].value"
+    assert problem.message == "missing required key 'value' (a number)"

@@ -6,6 +6,7 @@ import os
 import re
 import stat
 import tomllib
+import typing
 from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
@@ -59,6 +60,8 @@ def _type_name(cl: Any) -> str:
         return ""
     if isinstance(cl, type) and attrs.has(cl):
         return "a table"
+    if set(typing.get_args(cl)) & {int, Decimal} == {int, Decimal}:
+        return "a number"
     names = {str: "text", int: "a whole number", bool: "true or false", Decimal: "a number"}
     return names.get(cl, getattr(cl, "__name__", str(cl)))
 
