@@ -188,7 +188,7 @@ def _budget_tables(budget: Budget, anchors: Anchors) -> tuple[TableView, TableVi
     if budget.income_total is not None:
         totals.append(
             [
-                "Total",
+                budget.income_total_label,
                 *([""] if kinds else []),
                 fmt.money(budget.income_total, budget.currency),
                 *([""] if notes else []),
@@ -213,7 +213,7 @@ def _budget_tables(budget: Budget, anchors: Anchors) -> tuple[TableView, TableVi
     if budget.expenditure_total is not None:
         totals.append(
             [
-                "Total",
+                budget.expenditure_total_label,
                 fmt.money(budget.expenditure_total, budget.currency),
                 *([""] if notes else []),
             ]
