@@ -18,7 +18,7 @@ from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, Iterabl
 from boardreport import model
 from boardreport.errors import LoadError, Problem
 from boardreport.io._converter import FieldError, converter, suggest
-from boardreport.io._lines import DataPath, line_index, line_of
+from boardreport.io._lines import DataPath, line_of
 from boardreport.io._paths import format_path
 from boardreport.io._sourcemap import SourceMap
 
@@ -133,7 +133,7 @@ class _Loader:
             )
             return
         if line is None and file is not None:
-            line = line_of(self.sources.lines.get(_display(file), {}), raw)
+            line = line_of(self.sources.lines(_display(file)), raw)
         self.problems.append(
             Problem(
                 file=_display(file) if file else None,
@@ -202,7 +202,7 @@ class _Loader:
             line = text.count("\n", 0, long_number.start()) + 1 if long_number else None
             self.problem(file, (), f"TOML value cannot be read: {str(exc).split(';')[0]}", line)
             return None
-        self.sources.add_file(_display(file), line_index(text))
+        self.sources.add_file(_display(file), text)
         return data
 
     def resolve_part(self, base: Path, entry: Any, origin: tuple[Path, DataPath]) -> Path | None:

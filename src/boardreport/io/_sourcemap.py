@@ -6,7 +6,7 @@ from pathlib import Path
 
 from attrs import define, field
 
-from boardreport.io._lines import DataPath, line_of
+from boardreport.io._lines import DataPath, line_index, line_of
 from boardreport.io._paths import parse_path
 
 
@@ -16,11 +16,21 @@ class SourceMap:
 
     root: Path | None = None
     anchors: dict[str, tuple[Path, DataPath]] = field(factory=dict)
-    lines: dict[Path, dict[DataPath, int]] = field(factory=dict)
+    texts: dict[Path, str] = field(factory=dict)
+    _indexes: dict[Path, dict[DataPath, int]] = field(factory=dict, alias="_indexes")
 
-    def add_file(self, file: Path, index: dict[DataPath, int]) -> None:
-        """Record the line index of one file."""
-        self.lines[file] = index
+    def add_file(self, file: Path, text: str) -> None:
+        """Record the text of one file; its line index is built the first time it is needed."""
+        self.texts[file] = text
+
+    def lines(self, file: Path) -> dict[DataPath, int]:
+        """Return the line index of ``file`` (data path → line), built once on first use."""
+        index = self._indexes.get(file)
+        if index is None:
+            text = self.texts.get(file)
+            index = line_index(text) if text is not None else {}
+            self._indexes[file] = index
+        return index
 
     def anchor(self, stable: str, file: Path, raw: DataPath) -> None:
         """Record that the section or block ``stable`` starts at ``raw`` in ``file``."""
@@ -38,7 +48,7 @@ class SourceMap:
             if self.root is None:
                 return None, None
             raw = parse_path(path)
-            return self.root, line_of(self.lines.get(self.root, {}), raw)
+            return self.root, line_of(self.lines(self.root), raw)
         file, raw = anchor
         full = (*raw, *parse_path(suffix)) if suffix else raw
-        return file, line_of(self.lines.get(file, {}), full)
+        return file, line_of(self.lines(file), full)
