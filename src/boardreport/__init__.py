@@ -48,7 +48,6 @@ from boardreport.model import (
 )
 
 
-
 def __getattr__(name: str) -> Any:
     """Compute ``__version__`` on first use: package metadata is slow to read at start-up."""
     if name == "__version__":

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import base64
 import hashlib
-import os
 import queue
 import re
 import shutil
@@ -340,34 +339,17 @@ def test_error_page_escapes_every_problem() -> None:
 # ---------------------------------------------------------------------------------------------
 # in a browser
 
-CHROMIUM = os.environ.get("BOARDREPORT_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
-BROWSER_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage"]
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
-
-
-@pytest.fixture(scope="module")
-def chromium() -> Iterator[Any]:
-    """Headless Debian Chromium (skipped without it, except under CI)."""
-    if not Path(CHROMIUM).exists():
-        if os.environ.get("CI"):
-            pytest.fail(f"Chromium not found at {CHROMIUM}")
-        pytest.skip(f"Chromium not installed at {CHROMIUM}")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=BROWSER_ARGS)
-        yield browser
-        browser.close()
 
 
 @pytest.mark.browser
 def test_served_page_reloads_itself_and_passes_axe(
-    chromium: Any, server: Server, report: Path
+    browser: Any, server: Server, report: Path
 ) -> None:
     """In Chromium the served page has no axe violations or console errors, and reloads itself."""
     from axe_playwright_python.sync_playwright import Axe
 
-    context = chromium.new_context()
+    context = browser.new_context()
     page = context.new_page()
     errors: list[str] = []
     page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)

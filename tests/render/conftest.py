@@ -7,9 +7,7 @@ browser tests skip, except under ``CI=true``, where they fail.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import attrs
@@ -20,8 +18,6 @@ from boardreport.model import Report
 from boardreport.render import render_html
 
 from .support import (
-    ARGS,
-    CHROMIUM,
     EVIDENCE,
     FINDINGS,
     FIXTURE,
@@ -53,21 +49,6 @@ def hostile_html(fixture_report: Report) -> str:
         attrs.evolve(f, message=hostile(f.message), reason=hostile(f.reason)) for f in FINDINGS
     ]
     return render_html(bad, findings, evidence=EVIDENCE, rules=RULES)
-
-
-@pytest.fixture(scope="session")
-def browser() -> Iterator[Any]:
-    """Headless Debian Chromium for the whole session."""
-    if not Path(CHROMIUM).exists():
-        if os.environ.get("CI"):
-            pytest.fail(f"Chromium not found at {CHROMIUM}: apt-get install -y chromium")
-        pytest.skip(f"Chromium not installed at {CHROMIUM}")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as playwright:
-        launched = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
-        yield launched
-        launched.close()
 
 
 def _tab(browser: Any, **context_options: Any) -> Iterator[Tab]:

@@ -11,6 +11,7 @@ import vl_convert
 
 from boardreport.errors import RenderError
 from boardreport.render import _bundle
+from boardreport.render._cache import read_verified
 
 FAKE = "window.vegaEmbed = function () {};"
 
@@ -69,7 +70,7 @@ def test_a_damaged_cache_file_is_rebuilt(cache: Cache) -> None:
     _bundle.javascript_bundle.cache_clear()
     assert _bundle.javascript_bundle() == FAKE
     assert cache.builds == 2
-    assert _bundle._read(path) == FAKE
+    assert read_verified(path) == FAKE
 
 
 def test_an_unwritable_cache_only_costs_time(cache: Cache) -> None:

@@ -82,9 +82,11 @@ def outputs(report: Report, result: CheckResult, formats: Sequence[str]) -> dict
     if any(True for _ in model.iter_blocks(report, model.Chart)):
         from boardreport.render import vega
 
-        specs = dict(vega.render_vega(report))
+        specs = dict(vega.render_vega(report, use_cache=True))
         if {"md", "html"} & set(formats):
-            svgs = {chart_id: vega.chart_svg(spec) for chart_id, spec in specs.items()}
+            svgs = {
+                chart_id: vega.chart_svg(spec, use_cache=True) for chart_id, spec in specs.items()
+            }
         if "vega" in formats:
             for chart_id, spec in specs.items():
                 files[f"charts/{chart_id}.vl.json"] = vega.spec_json(spec)

@@ -20,7 +20,7 @@ import jinja2
 from markupsafe import Markup
 
 from boardreport.model import Report
-from boardreport.render import _context, _markup
+from boardreport.render import _cache, _context, _markup
 from boardreport.render._bundle import javascript_bundle
 from boardreport.rules._registry import Finding, Rule
 
@@ -66,6 +66,7 @@ def environment() -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         undefined=jinja2.StrictUndefined,
+        bytecode_cache=_cache.template_cache("html-v1"),
     )
     env.filters["prose"] = _prose
     env.filters["inline"] = _inline

@@ -8,7 +8,7 @@ from functools import cache
 import jinja2
 
 from boardreport.model import Report
-from boardreport.render import _context, _markup
+from boardreport.render import _cache, _context, _markup
 from boardreport.render._views import Cell, ReportContext
 from boardreport.rules._registry import Finding, Rule
 
@@ -52,6 +52,7 @@ def environment() -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
         undefined=jinja2.StrictUndefined,
+        bytecode_cache=_cache.template_cache("markdown-v1"),
     )
     env.filters["md"] = _markup.md_escape
     env.filters["prose"] = _markup.prose_markdown

@@ -7,14 +7,18 @@ boardreport, or running ``boardreport check``, never pays Altair's start-up time
 
 from __future__ import annotations
 
+import functools
+import hashlib
 import json
 import re
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 
 from boardreport import model
 from boardreport.errors import RenderError
 from boardreport.model import Chart, ChartKind, ColumnType, Report, Table
+from boardreport.render import _cache
 
 CATEGORY = "category"
 SERIES = "series"
@@ -231,14 +235,39 @@ def chart_table(report: Report, chart: Chart, tables: dict[str, Table] | None = 
     return table
 
 
-def render_vega(report: Report) -> dict[str, dict[str, Any]]:
-    """Return the validated Vega-Lite specification of every chart, keyed by chart id."""
+def render_vega(report: Report, *, use_cache: bool = False) -> dict[str, dict[str, Any]]:
+    """Return the validated Vega-Lite specification of every chart, keyed by chart id.
+
+    With ``use_cache``, a chart whose definition, data and drawing code are unchanged since an
+    earlier build is read from the disk cache instead of being built with Altair again.
+    """
     tables = model.all_tables(report)
     specs: dict[str, dict[str, Any]] = {}
     for located in model.iter_blocks(report, Chart):
         chart: Chart = located.item
-        specs[chart.id] = chart_spec(chart, chart_table(report, chart, tables))
+        table = chart_table(report, chart, tables)
+        if use_cache:
+            text = _cache.cached(
+                "vega-lite",
+                (_code_version(), repr(chart), repr(table)),
+                functools.partial(_spec_text, chart, table),
+            )
+            specs[chart.id] = json.loads(text)
+        else:
+            specs[chart.id] = chart_spec(chart, table)
     return specs
+
+
+def _spec_text(chart: Chart, table: Table) -> str:
+    return spec_json(chart_spec(chart, table))
+
+
+@functools.cache
+def _code_version() -> str:
+    """What a cached spec depends on besides its chart and table: this module and Altair."""
+    source = Path(__file__).read_bytes()
+    altair = _cache.installed_version("altair", "altair")
+    return f"{hashlib.sha256(source).hexdigest()} altair {altair}"
 
 
 def spec_json(spec: dict[str, Any]) -> str:
@@ -246,9 +275,20 @@ def spec_json(spec: dict[str, Any]) -> str:
     return json.dumps(spec, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
 
 
-def chart_svg(spec: dict[str, Any]) -> str:
-    """Draw a specification as SVG with vl-convert (no browser, no network)."""
-    import vl_convert
+def chart_svg(spec: dict[str, Any], *, use_cache: bool = False) -> str:
+    """Draw a specification as SVG with vl-convert (no browser, no network).
 
-    svg: str = vl_convert.vegalite_to_svg(spec, allowed_base_urls=[])
-    return svg
+    With ``use_cache``, an SVG drawn earlier from the same specification by the same vl-convert
+    version is read from the disk cache.
+    """
+
+    def draw() -> str:
+        import vl_convert
+
+        svg: str = vl_convert.vegalite_to_svg(spec, allowed_base_urls=[])
+        return svg
+
+    if not use_cache:
+        return draw()
+    version = _cache.installed_version("vl-convert-python", "vl_convert")
+    return _cache.cached("svg", (version, spec_json(spec)), draw)
