@@ -60,6 +60,7 @@ def __getattr__(name: str) -> Any:
     msg = f"module 'boardreport' has no attribute {name!r}"
     raise AttributeError(msg)
 
+
 __all__ = [
     "KPI",
     "AgencyReturn",
