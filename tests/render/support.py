@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -14,19 +13,8 @@ from boardreport import model
 from boardreport.rules import Citation, Finding, Rule, Severity
 
 # ---------------------------------------------------------------------------------------------
-# the browser
+# the browser (Chromium and its arguments are shared with every browser test: tests/conftest.py)
 
-CHROMIUM = os.environ.get("BOARDREPORT_CHROMIUM") or shutil.which("chromium") or "/usr/bin/chromium"
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-dev-shm-usage",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--no-first-run",
-    "--disable-sync",
-]
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 LOCAL = ("file:", "data:", "blob:")
 
@@ -194,7 +182,6 @@ UPDATE_GOLDEN = "BOARDREPORT_UPDATE_GOLDEN"
 
 def assert_golden(name: str, text: str) -> None:
     """Compare ``text`` with ``golden/<name>``; with BOARDREPORT_UPDATE_GOLDEN=1, rewrite it."""
-    import os
 
     path = GOLDEN / name
     if os.environ.get(UPDATE_GOLDEN) == "1":

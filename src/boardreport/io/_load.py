@@ -10,7 +10,7 @@ import typing
 from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import attrs
 from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, IterableValidationError
@@ -33,6 +33,8 @@ MAX_MESSAGE = 1000
 """Longest problem message or data path; longer ones (quoting a huge value) are cut short."""
 MAX_HEADER_KEYS = 64
 """Most keys in one ``[table]`` header; tomllib's time grows with it on every line below."""
+
+T = TypeVar("T")
 
 _FIELD_NAME = re.compile(r"^'([a-z_]+)'")
 _TOML_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
@@ -292,28 +294,10 @@ class _Loader:
             return None
         sid = data.get("id")
         stable = f"{prefix}{sid}" if isinstance(sid, str) else f"{prefix}?"
-        children_raw = data.pop("sections", [])
+        children = self.inline_sections(data, file, raw, stack, stable + "/", depth + 1)
         part_sections = self.parts(data, file, raw, stack, stable + "/", depth + 1)
-        children: list[model.Section] = []
-        if isinstance(children_raw, list):
-            for i, child in enumerate(children_raw):
-                if isinstance(child, dict):
-                    loaded = self.section(
-                        child, file, (*raw, "sections", i), stack, stable + "/", depth + 1
-                    )
-                    if loaded is not None:
-                        children.append(loaded)
-                else:
-                    self.problem(file, (*raw, "sections", i), "expected a table")
-        else:
-            self.problem(file, (*raw, "sections"), "expected an array of tables")
-        try:
-            section = self.converter.structure(data, model.Section)
-        except Exception as exc:
-            for path, message in _problems(exc, raw):
-                if self.full:
-                    break
-                self.problem(file, path, message)
+        section = self.structure(data, model.Section, file, raw)
+        if section is None:
             return None
         shown = _display(file)
         self.sources.anchor(stable, shown, raw)
@@ -325,29 +309,49 @@ class _Loader:
 
     def report(self, data: dict[str, Any]) -> model.Report | None:
         """Structure the root table and every section and part it names."""
-        sections_raw = data.pop("sections", [])
         stack = (Path(os.path.realpath(self.root_file)),)
-        sections: list[model.Section] = []
-        if isinstance(sections_raw, list):
-            for i, child in enumerate(sections_raw):
-                if isinstance(child, dict):
-                    loaded = self.section(child, self.root_file, ("sections", i), stack, "")
-                    if loaded is not None:
-                        sections.append(loaded)
-                else:
-                    self.problem(self.root_file, ("sections", i), "expected a table")
-        else:
-            self.problem(self.root_file, ("sections",), "expected an array of tables")
+        sections = self.inline_sections(data, self.root_file, (), stack, "", 1)
         sections.extend(self.parts(data, self.root_file, (), stack, ""))
-        try:
-            report = self.converter.structure(data, model.Report)
-        except Exception as exc:
-            for path, message in _problems(exc, ()):
-                if self.full:
-                    break
-                self.problem(self.root_file, path, message)
+        report = self.structure(data, model.Report, self.root_file, ())
+        if report is None:
             return None
         return attrs.evolve(report, sections=tuple(sections))
+
+    def inline_sections(
+        self,
+        data: dict[str, Any],
+        file: Path,
+        raw: DataPath,
+        stack: tuple[Path, ...],
+        prefix: str,
+        depth: int,
+    ) -> list[model.Section]:
+        """Load the ``[[sections]]`` written inside the table at ``raw`` in ``file``."""
+        children_raw = data.pop("sections", [])
+        if not isinstance(children_raw, list):
+            self.problem(file, (*raw, "sections"), "expected an array of tables")
+            return []
+        children: list[model.Section] = []
+        for i, child in enumerate(children_raw):
+            if not isinstance(child, dict):
+                self.problem(file, (*raw, "sections", i), "expected a table")
+                continue
+            loaded = self.section(child, file, (*raw, "sections", i), stack, prefix, depth)
+            if loaded is not None:
+                children.append(loaded)
+        return children
+
+    def structure(self, data: dict[str, Any], cls: type[T], file: Path, raw: DataPath) -> T | None:
+        """Structure ``data`` as ``cls``; on failure record every problem and return None."""
+        try:
+            result: T = self.converter.structure(data, cls)
+        except Exception as exc:  # every structuring failure becomes a located problem
+            for path, message in _problems(exc, raw):
+                if self.full:
+                    break
+                self.problem(file, path, message)
+            return None
+        return result
 
 
 def root_file(path: str | os.PathLike[str]) -> Path:
