@@ -153,7 +153,7 @@ def chart_spec(chart: Chart, table: Table) -> dict[str, Any]:
         f"{SERIES}:N",
         title=None,
         scale=alt.Scale(domain=series, range=list(PALETTE)),
-        legend=alt.Legend(orient="bottom", labelLimit=320) if many else None,
+        legend=alt.Legend(orient="bottom") if many else None,
     )
     # Vega-Lite writes tooltip titles into expression code without escaping backslashes, so
     # they are fixed words here, never report text
@@ -164,7 +164,7 @@ def chart_spec(chart: Chart, table: Table) -> dict[str, Any]:
     ]
     data = alt.Data(values=values)  # type: ignore[no-untyped-call]  # untyped in altair 6
     base = alt.Chart(data, title=spec_text(chart.title), description=spec_text(chart.description))
-    category_axis = alt.Axis(labelAngle=-40 if long_labels else 0, labelLimit=200)
+    category_axis = alt.Axis(labelAngle=-40 if long_labels else 0)
     value_axis = alt.Axis(format=value_format, tickMinStep=1)
 
     if chart.kind is ChartKind.HORIZONTAL_BAR:
@@ -174,7 +174,6 @@ def chart_spec(chart: Chart, table: Table) -> dict[str, Any]:
                 f"{CATEGORY}:N",
                 sort=in_order,
                 title=category_title,
-                axis=alt.Axis(labelLimit=260),
             ),
             x=alt.X(f"{VALUE}:Q", title=value_title, axis=value_axis),
             color=colour,
@@ -210,8 +209,11 @@ def chart_spec(chart: Chart, table: Table) -> dict[str, Any]:
             encoded = encoded.encode(xOffset=alt.XOffset(f"{SERIES}:N", sort=series_in_order))
         spec = encoded.properties(width=WIDTH, height=HEIGHT)
 
+    # labels are never cut short (limit 0): a truncated agency name loses its meaning, and
+    # vl-convert measures a label again for every character it tries to drop
     configured = (
-        spec.configure_axis(labelFontSize=12, titleFontSize=12)
+        spec.configure_axis(labelFontSize=12, titleFontSize=12, labelLimit=0)
+        .configure_legend(labelLimit=0)
         .configure_title(fontSize=14, anchor="start")
         .configure_view(stroke=None)
     )
