@@ -26,6 +26,19 @@ def project_root() -> Path:
     return ROOT
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _private_cache(tmp_path_factory: pytest.TempPathFactory) -> Iterator[None]:
+    """Give the session its own cache folder, so tests never fill or read the user's."""
+    if os.environ.get("BOARDREPORT_CACHE"):
+        yield
+        return
+    os.environ["BOARDREPORT_CACHE"] = str(tmp_path_factory.mktemp("boardreport-cache"))
+    try:
+        yield
+    finally:
+        del os.environ["BOARDREPORT_CACHE"]
+
+
 def pytest_addoption(parser: pytest.Parser) -> None:
     """Register ``--long``: run the long robustness profile (more than 10,000 fuzz inputs)."""
     parser.addoption(

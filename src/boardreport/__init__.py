@@ -4,10 +4,9 @@ Load a report from TOML (or build it in Python), check it against the statutory 
 and render it to Markdown, accessible HTML and Vega-Lite.
 """
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from boardreport.errors import BoardReportError, DumpError, LoadError, Problem, RenderError
-from boardreport.io import dump, dumps, load, loads
 from boardreport.model import (
     KPI,
     AgencyReturn,
@@ -47,9 +46,24 @@ from boardreport.model import (
     Table,
 )
 
+if TYPE_CHECKING:
+    from boardreport.io import dump, dumps, load, loads
+
+_READ_WRITE = frozenset({"dump", "dumps", "load", "loads"})
+
 
 def __getattr__(name: str) -> Any:
-    """Compute ``__version__`` on first use: package metadata is slow to read at start-up."""
+    """Import the TOML reader and writer, and compute ``__version__``, on first use.
+
+    Both are slow to start (TOML parsing, cattrs, package metadata) and most runs of
+    ``boardreport check`` need neither.
+    """
+    if name in _READ_WRITE:
+        from boardreport import io
+
+        value = getattr(io, name)
+        globals()[name] = value
+        return value
     if name == "__version__":
         from importlib.metadata import PackageNotFoundError, version
 

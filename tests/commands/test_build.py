@@ -162,7 +162,7 @@ def test_a_failed_render_leaves_the_previous_output_intact(
     out = tmp_path / "out"
     shutil.copytree(built, out)
 
-    def fail(*_: object) -> dict[str, str]:
+    def fail(*_: object, **__: object) -> dict[str, str]:
         msg = "chart 'spending' cannot be drawn"
         raise RenderError(msg)
 

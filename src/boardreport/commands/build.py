@@ -63,8 +63,12 @@ def parse_formats(text: str) -> tuple[str, ...]:
     return tuple(f for f in ("md", "html", "vega") if f in chosen)
 
 
-def outputs(report: Report, result: CheckResult, formats: Sequence[str]) -> dict[str, str]:
+def outputs(
+    report: Report, result: CheckResult, formats: Sequence[str], *, use_cache: bool = True
+) -> dict[str, str]:
     """Render every chosen format; return relative file path → file text.
+
+    With ``use_cache``, chart specifications and drawings made by an earlier build are reused.
 
     Raises:
         RenderError: when a chart cannot be drawn from its table.
@@ -82,10 +86,11 @@ def outputs(report: Report, result: CheckResult, formats: Sequence[str]) -> dict
     if any(True for _ in model.iter_blocks(report, model.Chart)):
         from boardreport.render import vega
 
-        specs = dict(vega.render_vega(report, use_cache=True))
+        specs = dict(vega.render_vega(report, use_cache=use_cache))
         if {"md", "html"} & set(formats):
             svgs = {
-                chart_id: vega.chart_svg(spec, use_cache=True) for chart_id, spec in specs.items()
+                chart_id: vega.chart_svg(spec, use_cache=use_cache)
+                for chart_id, spec in specs.items()
             }
         if "vega" in formats:
             for chart_id, spec in specs.items():
@@ -221,11 +226,18 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         metavar="FORMATS",
         help=f"comma-separated formats to write: md, html, vega (default: {DEFAULT_FORMATS})",
     )
+    parser.add_argument(
+        "--no-cache",
+        action="store_true",
+        help="load, chart and draw everything afresh and keep nothing for next time "
+        "(the script bundle is still read from the cache)",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
     """Load, check and render the report, then write the output folder."""
-    from boardreport.io import load_with_sources, root_file
+    from boardreport.io import load_reusing, root_file
+    from boardreport.render._fragments import remembering
     from boardreport.rules import check
 
     try:
@@ -240,9 +252,13 @@ def run(args: argparse.Namespace) -> int:
     except BuildError as exc:
         print(f"boardreport build: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
-    report, sources = load_with_sources(args.path)
+    report, sources = load_reusing(args.path, use_cache=not args.no_cache)
     result = check(report, sources=sources)
-    files = outputs(report, result, formats)
+    if args.no_cache:
+        files = outputs(report, result, formats, use_cache=False)
+    else:
+        with remembering(root_file(args.path)):
+            files = outputs(report, result, formats)
     try:
         write_output(out, files)
     except (BuildError, OSError) as exc:

@@ -42,12 +42,16 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--strict", action="store_true", help="fail on unsuppressed warnings as well as errors"
     )
+    parser.add_argument(
+        "--no-cache",
+        action="store_true",
+        help="load every file afresh and keep nothing in the cache folder for next time",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
     """Check every report named and print the findings in the chosen format."""
-    from boardreport import __version__
-    from boardreport.io import load_with_sources
+    from boardreport.io import load_reusing
     from boardreport.rules import _formats, check, resolve_selection
     from boardreport.rules._registry import Finding, Rule
 
@@ -63,7 +67,7 @@ def run(args: argparse.Namespace) -> int:
     failed = False
     for path in args.paths:
         try:
-            report, sources = load_with_sources(path)
+            report, sources = load_reusing(path, use_cache=not args.no_cache)
         except LoadError as exc:
             for problem in exc.problems:
                 print(problem, file=sys.stderr)
@@ -78,6 +82,8 @@ def run(args: argparse.Namespace) -> int:
     if args.format == "json":
         output = _formats.to_json(findings, ordered)
     elif args.format == "sarif":
+        from boardreport import __version__
+
         output = _formats.to_sarif(findings, ordered, __version__)
     elif args.format == "github":
         output = _formats.to_github(findings)

@@ -2,13 +2,19 @@
 
 from __future__ import annotations
 
-import json
 import re
 
 from boardreport.io._lines import DataPath
 
 _TOKEN = re.compile(r"\.?([A-Za-z_][A-Za-z0-9_-]*)|\[(\d+)\]")
 _BARE_KEY = re.compile(r"[A-Za-z0-9_-]+")
+
+
+def _quoted(key: str) -> str:
+    """Quote an unusual key as a TOML basic string (JSON syntax); most reports have none."""
+    import json
+
+    return json.dumps(key, ensure_ascii=False)
 
 
 def format_path(path: DataPath) -> str:
@@ -18,7 +24,7 @@ def format_path(path: DataPath) -> str:
         if isinstance(key, int):
             out += f"[{key}]"
         else:
-            shown = key if _BARE_KEY.fullmatch(key) else json.dumps(key, ensure_ascii=False)
+            shown = key if _BARE_KEY.fullmatch(key) else _quoted(key)
             out += f".{shown}" if out else shown
     return out
 

@@ -9,46 +9,23 @@ time.
 from __future__ import annotations
 
 import hashlib
-import importlib.util
-import os
-import tempfile
 from collections.abc import Callable
-from functools import cache
-from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-CACHE_ENV = "BOARDREPORT_CACHE"
+from boardreport._cachedir import CACHE_ENV, cache_dir, installed_version, write_private
+
 TRAILER = "\n//sha256:"
 
-
-def cache_dir() -> Path:
-    """Return the folder where boardreport keeps cached files.
-
-    ``$BOARDREPORT_CACHE``, else ``$XDG_CACHE_HOME/boardreport``, else ``~/.cache/boardreport``.
-    """
-    explicit = os.environ.get(CACHE_ENV)
-    if explicit:
-        return Path(explicit)
-    xdg = os.environ.get("XDG_CACHE_HOME")
-    base = Path(xdg) if xdg else Path.home() / ".cache"
-    return base / "boardreport"
-
-
-@cache
-def installed_version(distribution: str, module: str) -> str:
-    """Return the installed version of ``distribution`` without importing ``module``.
-
-    Reads the name of the ``.dist-info`` folder beside the module (fast), falling back to
-    ``importlib.metadata`` (slow: it scans every installed distribution).
-    """
-    spec = importlib.util.find_spec(module)
-    if spec is not None and spec.origin:
-        site = Path(spec.origin).parent.parent
-        prefix = distribution.replace("-", "_") + "-"
-        for info in site.glob(f"{prefix}*.dist-info"):
-            return info.name[len(prefix) : -len(".dist-info")]
-    return metadata.version(distribution)
+__all__ = [
+    "CACHE_ENV",
+    "cache_dir",
+    "cached",
+    "installed_version",
+    "read_verified",
+    "template_cache",
+    "write_verified",
+]
 
 
 def read_verified(path: Path) -> str | None:
@@ -66,18 +43,7 @@ def read_verified(path: Path) -> str | None:
 def write_verified(path: Path, body: str) -> None:
     """Write ``body`` and its SHA-256 atomically; failures are ignored (the cache is optional)."""
     digest = hashlib.sha256(body.encode("utf-8")).hexdigest()
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
-                handle.write(f"{body}{TRAILER}{digest}\n")
-            Path(tmp).replace(path)
-        except BaseException:
-            Path(tmp).unlink(missing_ok=True)
-            raise
-    except OSError:
-        return
+    write_private(path, f"{body}{TRAILER}{digest}\n".encode())
 
 
 def cached(kind: str, key_parts: tuple[str, ...], produce: Callable[[], str]) -> str:

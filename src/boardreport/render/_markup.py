@@ -16,6 +16,8 @@ from functools import cache
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
 
+from boardreport.render._fragments import remembered
+
 MAX_HEADING = 6
 SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
 
@@ -92,6 +94,7 @@ def _shift_headings(tokens: Sequence[Token], base: int) -> None:
             token.tag = current
 
 
+@remembered("prose_html")
 def prose_html(text: str, base_level: int) -> str:
     """Render Markdown prose to safe HTML; headings start one level below ``base_level``."""
     md = _html_parser()
@@ -102,6 +105,7 @@ def prose_html(text: str, base_level: int) -> str:
     return html
 
 
+@remembered("inline_html")
 def inline_html(text: str) -> str:
     """Render one line of Markdown (emphasis, links, code) to safe HTML without a paragraph."""
     html: str = _html_parser().renderInline(_WHITESPACE.sub(" ", text).strip())
@@ -141,8 +145,8 @@ def _code_lines(tokens: Sequence[Token]) -> set[int]:
     return lines
 
 
-def _unsafe(text: str) -> bool:
-    for token in _walk(_md_parser().parse(text)):
+def _unsafe(tokens: Sequence[Token]) -> bool:
+    for token in _walk(tokens):
         if token.type in {"html_block", "html_inline", "image"}:
             return True
         if token.type == "link_open" and not is_safe_url(str(token.attrGet("href") or "")):
@@ -193,6 +197,7 @@ def _heading_lines(
     return rewrites
 
 
+@remembered("prose_markdown")
 def prose_markdown(text: str, base_level: int) -> str:
     """Return Markdown prose that no Markdown renderer turns into raw HTML, script or images.
 
@@ -202,20 +207,26 @@ def prose_markdown(text: str, base_level: int) -> str:
     Headings are rewritten one level below ``base_level``. If the result could still become
     markup, the whole text is escaped as plain paragraphs.
     """
+    parser = _md_parser()
     source = text.replace("\r\n", "\n").replace("\r", "\n")
-    tokens = _md_parser().parse(source)
+    tokens = parser.parse(source)
     code = _code_lines(tokens)
     bad_links = any(
         t.type in {"link_open", "image"}
         and not is_safe_url(str(t.attrGet("href") or t.attrGet("src") or ""))
         for t in _walk(tokens)
     )
+    source_lines = source.split("\n")
     lines = [
         line if index in code else _neutralise(line, links=bad_links)
-        for index, line in enumerate(source.split("\n"))
+        for index, line in enumerate(source_lines)
     ]
     # headings are read from the neutralised text: escaping an HTML block can free a heading
-    headings = _heading_lines(_md_parser().parse("\n".join(lines)), lines, base_level)
+    # (when nothing was escaped, that text is the source and its tokens are already known)
+    unchanged = lines == source_lines
+    headings = _heading_lines(
+        tokens if unchanged else parser.parse("\n".join(lines)), lines, base_level
+    )
     out: list[str] = []
     index = 0
     while index < len(lines):
@@ -223,11 +234,15 @@ def prose_markdown(text: str, base_level: int) -> str:
         out.append(line)
         index = max(end, index + 1)
     result = "\n".join(out).strip("\n")
-    if _unsafe(result):
+    # the result is parsed again unless it is the source itself (its tokens' kinds and links
+    # are unchanged by the heading levels set above)
+    same = unchanged and result == source.strip("\n")
+    if _unsafe(tokens if same else parser.parse(result)):
         return "\n\n".join(md_escape(p) for p in re.split(r"\n\s*\n", source) if p.strip())
     return result
 
 
+@remembered("inline_markdown")
 def inline_markdown(text: str) -> str:
     """Return one line of Markdown made safe like :func:`prose_markdown`, without block syntax."""
     flat = _WHITESPACE.sub(" ", text).strip()

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import Sequence
 from typing import Any
 
@@ -59,6 +58,8 @@ def as_dict(finding: Finding, rules: dict[str, Rule] | None = None) -> dict[str,
 def to_json(findings: Sequence[Finding], rules: Sequence[Rule] = ()) -> str:
     """A JSON array of findings."""
     by_id = {r.id: r for r in rules}
+    import json
+
     return json.dumps([as_dict(f, by_id) for f in findings], indent=2, ensure_ascii=False) + "\n"
 
 
@@ -121,6 +122,8 @@ def to_sarif(findings: Sequence[Finding], rules: Sequence[Rule], version: str) -
             }
         ],
     }
+    import json
+
     return json.dumps(log, indent=2, ensure_ascii=False) + "\n"
 
 

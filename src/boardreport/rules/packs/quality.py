@@ -33,6 +33,8 @@ _NOT_PROSE = frozenset(
 )
 MAX_ACRONYM = 6
 """Longer runs of capitals (TRAINING, GOVERNANCE) are taken as emphasis, not acronyms."""
+_LONG_CAPS = re.compile(rf"[A-Z]{{{MAX_ACRONYM + 1},}}")
+"""A word too long for an acronym: without one, no run of capitals in a text is emphasis."""
 
 
 def _emphasis(run: str) -> bool:
@@ -52,7 +54,11 @@ def acronyms(value: str) -> Iterator[str]:
         if sum(ch.isalpha() for ch in word) < 2:
             continue
         if shouted is None:
-            shouted = [m.span() for m in _SHOUTED_RUN.finditer(value) if _emphasis(m.group())]
+            shouted = (
+                [m.span() for m in _SHOUTED_RUN.finditer(value) if _emphasis(m.group())]
+                if _LONG_CAPS.search(value)
+                else []
+            )
         start = match.start(1)
         if any(a <= start < b for a, b in shouted):
             continue
