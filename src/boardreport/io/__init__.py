@@ -11,12 +11,13 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from boardreport.io._dump import dump, dumps, write_atomic
-    from boardreport.io._load import ROOT_FILE, load, load_with_sources, loads, root_file
+    from boardreport.io._load import load, load_with_sources, loads
+    from boardreport.io._paths import ROOT_FILE, root_file
     from boardreport.io._reuse import load_reusing
     from boardreport.io._sourcemap import SourceMap
 
 _HOMES = {
-    "ROOT_FILE": "_load",
+    "ROOT_FILE": "_paths",
     "SourceMap": "_sourcemap",
     "dump": "_dump",
     "dumps": "_dump",
@@ -24,7 +25,7 @@ _HOMES = {
     "load_reusing": "_reuse",
     "load_with_sources": "_load",
     "loads": "_load",
-    "root_file": "_load",
+    "root_file": "_paths",
     "write_atomic": "_dump",
 }
 

@@ -13,7 +13,7 @@ import tomli_w
 from boardreport import model
 from boardreport.errors import DumpError
 from boardreport.io._converter import converter
-from boardreport.io._load import ROOT_FILE
+from boardreport.io._paths import ROOT_FILE
 
 
 def _has_carriage_return(value: Any) -> bool:

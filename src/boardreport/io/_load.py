@@ -19,10 +19,9 @@ from boardreport import model
 from boardreport.errors import LoadError, Problem
 from boardreport.io._converter import FieldError, converter, suggest
 from boardreport.io._lines import DataPath, line_of
-from boardreport.io._paths import format_path
+from boardreport.io._paths import ROOT_FILE, format_path, root_file
 from boardreport.io._sourcemap import SourceMap
 
-ROOT_FILE = "report.toml"
 MAX_FILE_BYTES = 8 * 1024 * 1024
 """Largest report file accepted; a real part file is a few kilobytes."""
 MAX_SECTION_DEPTH = 20
@@ -352,12 +351,6 @@ class _Loader:
                 self.problem(file, path, message)
             return None
         return result
-
-
-def root_file(path: str | os.PathLike[str]) -> Path:
-    """Return the ``report.toml`` of a report folder, or ``path`` itself when it is a file."""
-    candidate = Path(path)
-    return candidate / ROOT_FILE if candidate.is_dir() else candidate
 
 
 def load_with_sources(path: str | os.PathLike[str]) -> tuple[model.Report, SourceMap]:

@@ -1,12 +1,12 @@
 """Loaded reports kept between runs: a report whose files are unchanged is not parsed again.
 
 A board checks and builds its report again after every edit, and often with no edit at all.
-After a load, the report, its source map (with the line index of every file) and the text of
-every file read are stored in the cache folder. The next load of the same report, from the same
-folder, reuses them if every one of those files still holds exactly the text that was read, at
-the same real path; anything else (an edited, moved or unreadable file, another version of
-boardreport, attrs, cattrs or Python, a damaged or foreign entry) means an ordinary load.
-Loads that fail are never stored, so every problem is always found afresh.
+After a load, the report, its source map (with the line index of every file) and the SHA-256
+of the text of every file read are stored in the cache folder. The next load of the same report,
+from the same folder, reuses them if every one of those files still holds exactly the text that
+was read, at the same real path; anything else (an edited, moved or unreadable file, another
+version of boardreport, attrs, cattrs or Python, a damaged or foreign entry) means an ordinary
+load. Loads that fail are never stored, so every problem is always found afresh.
 
 Entries are pickles: they are read only from a cache folder and files that belong to this user
 and that no one else may write to (as for any cache of compiled code).
@@ -21,6 +21,8 @@ import sys
 from functools import cache
 from pathlib import Path
 
+import attrs
+
 from boardreport import model
 from boardreport._cachedir import cache_dir, installed_version, is_private, write_private
 from boardreport.io._sourcemap import SourceMap
@@ -29,8 +31,9 @@ KIND = "loaded"
 _FORMAT = "1"
 _DIGEST_BYTES = 32
 
-_Entry = tuple[tuple[tuple[str, str], ...], model.Report, SourceMap]
-"""(display path and real path of every file read, the report, its source map)."""
+_Entry = tuple[tuple[tuple[str, str, bytes], ...], model.Report, SourceMap]
+"""(display path, real path and SHA-256 of the text of every file read; the report; its source
+map, with every line index built and no file texts)."""
 
 
 @cache
@@ -75,15 +78,19 @@ def _read(entry: Path) -> _Entry | None:
     return loaded
 
 
-def _unchanged(files: tuple[tuple[str, str], ...], sources: SourceMap) -> bool:
+def _digest(text: str) -> bytes:
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).digest()
+
+
+def _unchanged(files: tuple[tuple[str, str, bytes], ...]) -> bool:
     """True if every file still holds the text that was read, at the same real path."""
-    for shown, real in files:
+    for shown, real, digest in files:
         try:
             if os.path.realpath(shown) != real:
                 return False
-            if Path(shown).read_text(encoding="utf-8") != sources.texts[Path(shown)]:
+            if _digest(Path(shown).read_text(encoding="utf-8")) != digest:
                 return False
-        except (OSError, UnicodeDecodeError, KeyError):
+        except (OSError, UnicodeDecodeError):
             return False
     return True
 
@@ -94,7 +101,7 @@ def reuse(path: str | os.PathLike[str]) -> tuple[model.Report, SourceMap] | None
     if entry is None:
         return None
     files, report, sources = entry
-    if not _unchanged(files, sources):
+    if not _unchanged(files):
         return None
     return report, sources
 
@@ -106,8 +113,12 @@ def store(path: str | os.PathLike[str], report: model.Report, sources: SourceMap
     """
     for shown in sources.texts:
         sources.lines(shown)
-    files = tuple((os.fspath(shown), os.path.realpath(shown)) for shown in sources.texts)
-    payload = pickle.dumps((files, report, sources), protocol=pickle.HIGHEST_PROTOCOL)
+    files = tuple(
+        (os.fspath(shown), os.path.realpath(shown), _digest(text))
+        for shown, text in sources.texts.items()
+    )
+    kept = attrs.evolve(sources, texts={})
+    payload = pickle.dumps((files, report, kept), protocol=pickle.HIGHEST_PROTOCOL)
     write_private(entry_path(path), payload + hashlib.sha256(payload).digest())
 
 

@@ -12,11 +12,13 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from functools import cache
-
-from markdown_it import MarkdownIt
-from markdown_it.token import Token
+from typing import TYPE_CHECKING
 
 from boardreport.render._fragments import remembered
+
+if TYPE_CHECKING:  # the parser is imported when a fragment is first rendered, not remembered
+    from markdown_it import MarkdownIt
+    from markdown_it.token import Token
 
 MAX_HEADING = 6
 SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
@@ -65,6 +67,8 @@ def md_escape(text: str) -> str:
 
 @cache
 def _html_parser() -> MarkdownIt:
+    from markdown_it import MarkdownIt
+
     md = MarkdownIt("commonmark", {"html": False}).enable(["table", "strikethrough"])
     md.disable("image")
     md.validateLink = is_safe_url  # type: ignore[method-assign]
@@ -123,6 +127,8 @@ def _permissive(url: str) -> bool:
 @cache
 def _md_parser() -> MarkdownIt:
     """A parser that sees everything a permissive Markdown renderer would turn into markup."""
+    from markdown_it import MarkdownIt
+
     md = MarkdownIt("commonmark", {"html": True}).enable(["table", "strikethrough"])
     md.validateLink = _permissive  # type: ignore[method-assign]
     return md

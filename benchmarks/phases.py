@@ -1,0 +1,62 @@
+"""Time the phases of a check and a build of one report, in one fresh process, nothing cached.
+
+Usage::
+
+    python benchmarks/phases.py REPORT_FOLDER
+
+Prints JSON: a list of [phase, seconds] in the order they run. The process starts with an empty
+cache folder (``BOARDREPORT_CACHE`` should name one) except for the script bundle, so every phase
+does its full work: this is where the time of ``boardreport check --no-cache`` and ``boardreport
+build --no-cache`` goes.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+import time
+
+_started = time.perf_counter()
+
+
+def main(folder: str) -> list[tuple[str, float]]:
+    """Run each phase once and return its wall time."""
+    phases: list[tuple[str, float]] = []
+    mark = _started
+
+    def lap(name: str) -> None:
+        nonlocal mark
+        now = time.perf_counter()
+        phases.append((name, now - mark))
+        mark = now
+
+    import boardreport  # noqa: F401
+
+    lap("import boardreport (attrs and the model classes)")
+    from boardreport.io import load_with_sources
+
+    lap("import the loader (tomllib, cattrs)")
+    report, sources = load_with_sources(folder)
+    lap("load: parse TOML and structure it with cattrs")
+    from boardreport.rules import check
+
+    lap("import the rule packs")
+    result = check(report, sources=sources)
+    lap("run the rules and give findings their lines")
+    from boardreport.render import html, markdown, vega
+
+    lap("import the renderers (Jinja2, markdown-it-py)")
+    specs = vega.render_vega(report)
+    lap("chart specifications (import Altair, build and validate)")
+    svgs = {chart_id: vega.chart_svg(spec) for chart_id, spec in specs.items()}
+    lap(f"chart drawings ({len(svgs)} SVGs with vl-convert, its engine started)")
+    markdown.render_markdown(report, result.findings, evidence=result.evidence)
+    lap("Markdown page (prose made safe with markdown-it-py)")
+    html.render_html(report, result.findings, evidence=result.evidence, specs=specs, svgs=svgs)
+    lap("HTML page (prose rendered with markdown-it-py, script bundle inlined)")
+    return phases
+
+
+if __name__ == "__main__":
+    json.dump(main(sys.argv[1]), sys.stdout)
+    sys.stdout.write("\n")
