@@ -69,6 +69,9 @@ class Measurement:
     peak_bytes: list[int] = field(default_factory=list)
     warmup: bool = True
     reports: int = 1
+    spent: float = 0.0
+    """Wall seconds of every run, the warm-up included."""
+    runs_made: int = 0
 
     @property
     def median(self) -> float:
@@ -176,6 +179,8 @@ class Bench:
             if before is not None:
                 before()
             seconds, peak, cpu = run_once(command, cwd=cwd, env=self.env, ok=ok, log=self.log)
+            m.spent += seconds
+            m.runs_made += 1
             if warmup and i == 0:
                 continue
             m.seconds.append(seconds)
@@ -313,6 +318,24 @@ def dependency_versions() -> str:
         except metadata.PackageNotFoundError:
             shown.append(f"{name} (not installed)")
     return ", ".join(shown)
+
+
+def spending(results: dict[str, Measurement], total: float) -> str:
+    """Say where the benchmark's own time went: which runs a shorter run would have to drop."""
+    parts = []
+    for verb in ("build", "check"):
+        corpus = [m for key, m in results.items() if key.startswith(f"{verb}-") and m.reports > 1]
+        made = sum(m.runs_made * m.reports for m in corpus)
+        spent = sum(m.spent for m in corpus)
+        parts.append(f"corpus {verb}s {spent:.0f} s ({made:,} report {verb}s, warm-ups included)")
+    reference = sum(m.spent for m in results.values() if m.reports == 1)
+    parts.append(f"the reference report and the tools compared {reference:.0f} s")
+    return (
+        f"Of the {total:.0f} s: "
+        + "; ".join(parts)
+        + "; the rest is corpus generation and set-up. Every corpus build starts with no chart "
+        "drawn, so its time is mostly vl-convert drawing charts (see Where the time goes)."
+    )
 
 
 def budgets(
@@ -491,6 +514,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             shutil.rmtree(work, ignore_errors=True)
     total = time.perf_counter() - started
     notes.append(f"The whole benchmark took {total:.0f} s" + (" (--quick)." if args.quick else "."))
+    notes.append(spending(bench.results, total))
     notes.append(
         f"Load average (1 min) at the start {load_before}, at the end {_load_average()}: "
         "other work on the machine slows every figure alike, so compare ratios from one run."
