@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import multiprocessing
 import os
 import subprocess
@@ -260,3 +261,24 @@ def test_benchmark_quick_run_writes_the_table(tmp_path: Path) -> None:
     assert budget.count("| PASS |") + budget.count("| MISS |") == 5
     # --quick runs no 1,000-report corpus and is not the full run the time limit is about
     assert budget.count("| n/a |") == 3
+
+
+def test_phase_profile_times_each_phase_of_a_check_and_build(tmp_path: Path) -> None:
+    """``benchmarks/phases.py`` (the page's "where the time goes") times every phase it names."""
+    fixture = ROOT / "tests" / "fixtures" / "render" / "report"
+    env = {**os.environ, "BOARDREPORT_CACHE": str(tmp_path / "cache")}
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / "phases.py"), str(fixture)],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+        timeout=300,
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    phases = json.loads(done.stdout)
+    names = [name for name, _ in phases]
+    assert names[0].startswith("import boardreport")
+    assert any(name.startswith("chart drawings (6 SVGs") for name in names)  # the fixture's 6
+    assert names[-1].startswith("HTML page")
+    assert all(seconds > 0 for _, seconds in phases)
