@@ -4,30 +4,32 @@ Usage::
 
     python benchmarks/phases.py REPORT_FOLDER
 
-Prints JSON: a list of [phase, seconds] in the order they run. The process starts with an empty
-cache folder (``BOARDREPORT_CACHE`` should name one) except for the script bundle, so every phase
-does its full work: this is where the time of ``boardreport check --no-cache`` and ``boardreport
-build --no-cache`` goes.
+Prints JSON: a list of [phase, seconds, peak resident megabytes so far] in the order they run.
+The process starts with an empty cache folder (``BOARDREPORT_CACHE`` should name one) except for
+the script bundle, so every phase does its full work: this is where the time of ``boardreport
+check --no-cache`` and ``boardreport build --no-cache`` goes.
 """
 
 from __future__ import annotations
 
 import json
+import resource
 import sys
 import time
 
 _started = time.perf_counter()
 
 
-def main(folder: str) -> list[tuple[str, float]]:
-    """Run each phase once and return its wall time."""
-    phases: list[tuple[str, float]] = []
+def main(folder: str) -> list[tuple[str, float, float]]:
+    """Run each phase once; return its wall time and the process's peak memory after it."""
+    phases: list[tuple[str, float, float]] = []
     mark = _started
 
     def lap(name: str) -> None:
         nonlocal mark
         now = time.perf_counter()
-        phases.append((name, now - mark))
+        peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024 / 1_000_000  # KiB on Linux
+        phases.append((name, now - mark, peak))
         mark = now
 
     import boardreport  # noqa: F401

@@ -277,8 +277,11 @@ def test_phase_profile_times_each_phase_of_a_check_and_build(tmp_path: Path) -> 
     )
     assert done.returncode == 0, done.stderr[-3000:]
     phases = json.loads(done.stdout)
-    names = [name for name, _ in phases]
+    names = [name for name, _, _ in phases]
     assert names[0].startswith("import boardreport")
     assert any(name.startswith("chart drawings (6 SVGs") for name in names)  # the fixture's 6
     assert names[-1].startswith("HTML page")
-    assert all(seconds > 0 for _, seconds in phases)
+    assert all(seconds > 0 for _, seconds, _ in phases)
+    peaks = [peak for _, _, peak in phases]
+    assert peaks == sorted(peaks)  # the peak so far never falls
+    assert 5 < peaks[0] < peaks[-1]
