@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import hashlib
 import importlib.util
 import os
+import sys
+from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
 
@@ -25,15 +28,32 @@ def cache_dir() -> Path:
 
 
 def is_private(path: Path) -> bool:
-    """Return True if ``path`` belongs to this user and no one else may write to it.
+    """Return True if ``path`` and its folder belong to this user and no one else may write them.
 
     Cached files that are run or unpickled come only from such files and folders.
     """
-    try:
-        info = path.stat()
-    except OSError:
-        return False
-    return info.st_uid == os.getuid() and not info.st_mode & 0o022
+    for item in (path, path.parent):
+        try:
+            info = item.stat()
+        except OSError:
+            return False
+        if info.st_uid != os.getuid() or info.st_mode & 0o022:
+            return False
+    return True
+
+
+def code_version(sources: Iterable[Path], libraries: Iterable[tuple[str, str]]) -> str:
+    """Return the SHA-256 of what a cached result depends on besides its input.
+
+    ``sources`` are the files of the code that makes it; ``libraries`` are (distribution,
+    module) pairs whose installed versions count too, as does the Python version.
+    """
+    digest = hashlib.sha256(sys.version.encode())
+    for source in sources:
+        digest.update(source.read_bytes())
+    for distribution, module in libraries:
+        digest.update(f"\x00{distribution} {installed_version(distribution, module)}".encode())
+    return digest.hexdigest()
 
 
 @cache

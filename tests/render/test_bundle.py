@@ -9,6 +9,7 @@ import attrs
 import pytest
 import vl_convert
 
+from boardreport import _cachedir
 from boardreport.errors import RenderError
 from boardreport.render import _bundle
 from boardreport.render._cache import read_verified
@@ -28,7 +29,7 @@ class Cache:
 def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[Cache]:
     """An empty cache folder, and a stand-in bundle builder that counts its calls."""
     state = Cache(path=tmp_path / "cache")
-    monkeypatch.setenv(_bundle.CACHE_ENV, str(state.path))
+    monkeypatch.setenv(_cachedir.CACHE_ENV, str(state.path))
 
     def build(*_: object, **__: object) -> str:
         state.builds += 1
@@ -44,9 +45,9 @@ def test_the_cache_folder_follows_the_environment(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """$BOARDREPORT_CACHE wins; otherwise $XDG_CACHE_HOME/boardreport."""
-    monkeypatch.setenv(_bundle.CACHE_ENV, str(tmp_path / "a"))
+    monkeypatch.setenv(_cachedir.CACHE_ENV, str(tmp_path / "a"))
     assert _bundle.cache_dir() == tmp_path / "a"
-    monkeypatch.delenv(_bundle.CACHE_ENV)
+    monkeypatch.delenv(_cachedir.CACHE_ENV)
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
     assert _bundle.cache_dir() == tmp_path / "xdg" / "boardreport"
 

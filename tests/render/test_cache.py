@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from boardreport import _cachedir
 from boardreport.render import _cache
 
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "render" / "report"
@@ -46,7 +47,7 @@ def test_a_damaged_entry_is_ignored_and_made_again(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """An entry whose checksum does not match is produced again, never returned."""
-    monkeypatch.setenv(_cache.CACHE_ENV, str(tmp_path))
+    monkeypatch.setenv(_cachedir.CACHE_ENV, str(tmp_path))
     assert _cache.cached("kind", ("a", "b"), lambda: "first") == "first"
     (entry,) = (tmp_path / "kind").rglob("*.txt")
     entry.write_text(entry.read_text(encoding="utf-8").replace("first", "evil!"), encoding="utf-8")
@@ -58,7 +59,7 @@ def test_different_inputs_have_different_entries(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The key covers every part, so a changed chart or table is drawn again."""
-    monkeypatch.setenv(_cache.CACHE_ENV, str(tmp_path))
+    monkeypatch.setenv(_cachedir.CACHE_ENV, str(tmp_path))
     assert _cache.cached("kind", ("a", "b"), lambda: "one") == "one"
     assert _cache.cached("kind", ("a", "c"), lambda: "two") == "two"
 
@@ -67,7 +68,7 @@ def test_installed_version_matches_the_package_metadata() -> None:
     """The fast version lookup agrees with importlib.metadata."""
     from importlib import metadata
 
-    assert _cache.installed_version("altair", "altair") == metadata.version("altair")
-    assert _cache.installed_version("vl-convert-python", "vl_convert") == metadata.version(
+    assert _cachedir.installed_version("altair", "altair") == metadata.version("altair")
+    assert _cachedir.installed_version("vl-convert-python", "vl_convert") == metadata.version(
         "vl-convert-python"
     )

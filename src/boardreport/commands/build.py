@@ -245,7 +245,8 @@ def run(args: argparse.Namespace) -> int:
     except BuildError as exc:
         print(f"boardreport build: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
-    source = root_file(args.path).parent
+    root = root_file(args.path)
+    source = root.parent
     out = Path(args.out) if args.out else Path.cwd() / "build" / source.resolve().name
     try:
         check_output_folder(out, source)
@@ -257,7 +258,7 @@ def run(args: argparse.Namespace) -> int:
     if args.no_cache:
         files = outputs(report, result, formats, use_cache=False)
     else:
-        with remembering(root_file(args.path)):
+        with remembering(root):
             files = outputs(report, result, formats)
     try:
         write_output(out, files)

@@ -17,18 +17,16 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
-import sys
 from functools import cache
 from pathlib import Path
 
 import attrs
 
 from boardreport import model
-from boardreport._cachedir import cache_dir, installed_version, is_private, write_private
+from boardreport._cachedir import cache_dir, code_version, is_private, write_private
 from boardreport.io._sourcemap import SourceMap
 
 KIND = "loaded"
-_FORMAT = "1"
 _DIGEST_BYTES = 32
 
 _Entry = tuple[tuple[tuple[str, str, bytes], ...], model.Report, SourceMap]
@@ -38,17 +36,10 @@ map, with every line index built and no file texts)."""
 
 @cache
 def _code_version() -> str:
-    """What a load depends on besides the report's files: this code, its libraries, Python."""
+    """What a load depends on besides the report's files: this code, attrs, cattrs, Python."""
     package = Path(__file__).resolve().parents[1]
-    digest = hashlib.sha256(_FORMAT.encode())
-    for source in sorted((package / "io").glob("*.py")):
-        digest.update(source.read_bytes())
-    for name in ("model.py", "errors.py"):
-        digest.update((package / name).read_bytes())
-    for distribution in ("attrs", "cattrs"):
-        digest.update(installed_version(distribution, distribution).encode())
-    digest.update(sys.version.encode())
-    return digest.hexdigest()
+    sources = [*sorted((package / "io").glob("*.py")), package / "model.py", package / "errors.py"]
+    return code_version(sources, [("attrs", "attrs"), ("cattrs", "cattrs")])
 
 
 def entry_path(path: str | os.PathLike[str]) -> Path:
@@ -62,7 +53,7 @@ def entry_path(path: str | os.PathLike[str]) -> Path:
 
 
 def _read(entry: Path) -> _Entry | None:
-    if not (is_private(entry) and is_private(entry.parent)):
+    if not is_private(entry):
         return None
     try:
         data = entry.read_bytes()

@@ -12,16 +12,11 @@ import re
 from functools import cache
 from pathlib import Path
 
+from boardreport._cachedir import cache_dir, installed_version
 from boardreport.errors import RenderError
-from boardreport.render._cache import (
-    CACHE_ENV,
-    cache_dir,
-    installed_version,
-    read_verified,
-    write_verified,
-)
+from boardreport.render._cache import read_verified, write_verified
 
-__all__ = ["CACHE_ENV", "bundle_path", "cache_dir", "javascript_bundle"]
+__all__ = ["bundle_path", "javascript_bundle"]
 
 _UNSAFE_IN_SCRIPT = re.compile(r"</script|<!--", re.IGNORECASE)
 _SAFE_NAME = re.compile(r"[^A-Za-z0-9._-]+")

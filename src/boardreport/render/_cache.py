@@ -13,19 +13,11 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from boardreport._cachedir import CACHE_ENV, cache_dir, installed_version, write_private
+from boardreport._cachedir import cache_dir, write_private
 
 TRAILER = "\n//sha256:"
 
-__all__ = [
-    "CACHE_ENV",
-    "cache_dir",
-    "cached",
-    "installed_version",
-    "read_verified",
-    "template_cache",
-    "write_verified",
-]
+__all__ = ["cached", "read_verified", "template_cache", "write_verified"]
 
 
 def read_verified(path: Path) -> str | None:

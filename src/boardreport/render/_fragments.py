@@ -18,12 +18,11 @@ import functools
 import hashlib
 import json
 import os
-import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TypeVar, cast
 
-from boardreport._cachedir import cache_dir, installed_version, is_private
+from boardreport._cachedir import cache_dir, code_version, is_private
 from boardreport.render._cache import read_verified, write_verified
 
 KIND = "fragments"
@@ -61,12 +60,8 @@ def remembered(kind: str) -> Callable[[F], F]:
 @functools.cache
 def _code_version() -> str:
     here = Path(__file__).parent
-    digest = hashlib.sha256()
-    for name in ("_markup.py", "_fragments.py"):
-        digest.update((here / name).read_bytes())
-    digest.update(installed_version("markdown-it-py", "markdown_it").encode())
-    digest.update(sys.version.encode())
-    return digest.hexdigest()
+    sources = [here / "_markup.py", here / "_fragments.py"]
+    return code_version(sources, [("markdown-it-py", "markdown_it")])
 
 
 def table_path(report_path: str | os.PathLike[str]) -> Path:
@@ -77,7 +72,7 @@ def table_path(report_path: str | os.PathLike[str]) -> Path:
 
 
 def _read(path: Path) -> dict[str, str]:
-    if not (is_private(path) and is_private(path.parent)):
+    if not is_private(path):
         return {}
     body = read_verified(path)
     if body is None:

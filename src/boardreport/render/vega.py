@@ -8,14 +8,13 @@ boardreport, or running ``boardreport check``, never pays Altair's start-up time
 from __future__ import annotations
 
 import functools
-import hashlib
 import json
 import re
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from boardreport import model
+from boardreport import _cachedir, model
 from boardreport.errors import RenderError
 from boardreport.model import Chart, ChartKind, ColumnType, Report, Table
 from boardreport.render import _cache
@@ -267,9 +266,7 @@ def _spec_text(chart: Chart, table: Table) -> str:
 @functools.cache
 def _code_version() -> str:
     """What a cached spec depends on besides its chart and table: this module and Altair."""
-    source = Path(__file__).read_bytes()
-    altair = _cache.installed_version("altair", "altair")
-    return f"{hashlib.sha256(source).hexdigest()} altair {altair}"
+    return _cachedir.code_version([Path(__file__)], [("altair", "altair")])
 
 
 def spec_json(spec: dict[str, Any]) -> str:
@@ -292,5 +289,5 @@ def chart_svg(spec: dict[str, Any], *, use_cache: bool = False) -> str:
 
     if not use_cache:
         return draw()
-    version = _cache.installed_version("vl-convert-python", "vl_convert")
+    version = _cachedir.installed_version("vl-convert-python", "vl_convert")
     return _cache.cached("svg", (version, spec_json(spec)), draw)
