@@ -72,3 +72,13 @@ def test_installed_version_matches_the_package_metadata() -> None:
     assert _cachedir.installed_version("vl-convert-python", "vl_convert") == metadata.version(
         "vl-convert-python"
     )
+
+
+def test_compiled_templates_come_only_from_a_private_folder(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Jinja2 runs the compiled code it caches, so a folder others may write is not used."""
+    monkeypatch.setenv(_cachedir.CACHE_ENV, str(tmp_path / "cache"))
+    assert _cache.template_cache("test") is not None
+    (tmp_path / "cache" / "jinja" / "test").chmod(0o777)
+    assert _cache.template_cache("test") is None

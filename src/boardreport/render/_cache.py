@@ -13,7 +13,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from boardreport._cachedir import cache_dir, write_private
+from boardreport._cachedir import cache_dir, is_private, write_private
 
 TRAILER = "\n//sha256:"
 
@@ -53,13 +53,16 @@ def template_cache(name: str) -> Any:
     """Return a Jinja2 bytecode cache for the environment ``name``, or None if it cannot be made.
 
     Compiled templates are checked against their source by Jinja2, so an edited template is
-    compiled again; ``name`` keeps environments with different options apart.
+    compiled again; ``name`` keeps environments with different options apart. Compiled code is
+    run, so the folder is used only if it belongs to this user and no one else may write to it.
     """
     import jinja2
 
     folder = cache_dir() / "jinja" / name
     try:
-        folder.mkdir(parents=True, exist_ok=True)
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
     except OSError:
+        return None
+    if not is_private(folder):
         return None
     return jinja2.FileSystemBytecodeCache(str(folder))
