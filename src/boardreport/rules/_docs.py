@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import tomllib
+from importlib import resources
 from pathlib import Path
 
 from boardreport.errors import UnknownRuleError
+from boardreport.rules._editions import EDITIONS, KIND_NAMES, LSCB_TRANSITION_END, find_edition
 from boardreport.rules._engine import all_rules
 from boardreport.rules._registry import PACK_FRAMEWORK, PACKS, REGISTRY, Rule
 
@@ -31,8 +34,24 @@ def _cites(rule: Rule) -> str:
         line = f"- {citation.full}"
         if citation.url:
             line += f" <{citation.url}>"
+        sure = "M, unconfirmed" if citation.unsure else "R"
+        line += f" (confidence {sure}{': ' + citation.note if citation.note else ''})"
         lines.append(line)
     return "\n".join(lines)
+
+
+def applies_to(framework: str | None) -> str:
+    """Which reports a pack's rules apply to, in words."""
+    if not framework:
+        return "every report"
+    edition = find_edition(framework)
+    if edition is None:
+        return f'reports with `framework = "{framework}"`'
+    return (
+        f"reports checked against {edition.name}: {KIND_NAMES[edition.kind]} reports for "
+        f"periods starting on or after {edition.since.day} {edition.since:%B %Y}, or "
+        f'`framework = "{edition.name}"`'
+    )
 
 
 def explain(rule_id: str) -> str:
@@ -42,8 +61,7 @@ def explain(rule_id: str) -> str:
         UnknownRuleError: when no rule has that id.
     """
     rule = get_rule(rule_id)
-    framework = PACK_FRAMEWORK.get(rule.pack)
-    applies = f'reports with `framework = "{framework}"`' if framework else "every report"
+    applies = applies_to(PACK_FRAMEWORK.get(rule.pack))
     header = [
         f"# {rule.id} {rule.name}",
         "",
@@ -62,10 +80,12 @@ def _index(rules: tuple[Rule, ...]) -> str:
         "",
         "# Rules",
         "",
-        "`boardreport check` runs the statutory pack the report chooses with `framework`, and",
-        "the packs that apply to every report. `boardreport rules explain ID` prints any page",
-        "below. Select or ignore rules by id or pack prefix (`--select WT13`,",
-        "`--ignore CONS-007`).",
+        "`boardreport check` runs the statutory pack of the report's edition, and the packs",
+        "that apply to every report. The edition follows from the reporting period and the",
+        "arrangement kind (`[arrangement]` `kind`); `framework` in the report or `--framework`",
+        "overrides it. [What changed between editions](editions.md) lists the dates and the",
+        "differences. `boardreport rules explain ID` prints any page below. Select or ignore",
+        "rules by id or pack prefix (`--select WT13`, `--ignore CONS-007`).",
         "",
         "## Suppressions",
         "",
@@ -85,7 +105,7 @@ def _index(rules: tuple[Rule, ...]) -> str:
         framework = PACK_FRAMEWORK[prefix]
         lines += [f"## {prefix}: {title}", ""]
         if framework:
-            lines += [f'Statutory pack for `framework = "{framework}"`.', ""]
+            lines += [f"Statutory pack for {applies_to(framework)}.", ""]
         lines += ["| Rule | Name | Severity | Citation |", "|---|---|---|---|"]
         for rule in members:
             lines.append(
@@ -101,7 +121,71 @@ def render_docs() -> dict[str, str]:
     rules = all_rules()
     files = {f"{rule.id}.md": f"{GENERATED}\n\n{explain(rule.id)}" for rule in rules}
     files["index.md"] = _index(rules)
+    files["editions.md"] = editions_page(rules)
     return files
+
+
+def _cell(value: str) -> str:
+    return value.replace("|", "\\|").replace("\n", " ")
+
+
+def editions_page(rules: tuple[Rule, ...]) -> str:
+    """The page of editions: how one is chosen, what changed, and the catalogue's notes."""
+    data = tomllib.loads(
+        resources.files("boardreport.rules").joinpath("editions.toml").read_text("utf-8")
+    )
+    columns: list[str] = data["editions"]
+    lines = [
+        GENERATED,
+        "",
+        "# What changed between editions",
+        "",
+        "Which statutory edition `boardreport check` applies, from the reporting period and the",
+        "arrangement kind (`[arrangement]` `kind` in `report.toml`). `framework` in the report, or",
+        "`--framework` on `check` and `build`, overrides it; every output names the edition and",
+        "why.",
+        "",
+        "| Edition | Pack | Arrangement kind | Period starting on or after | Rules |",
+        "|---|---|---|---|---|",
+    ]
+    for edition in EDITIONS:
+        count = sum(r.pack == edition.pack for r in rules)
+        lines.append(
+            f"| {edition.title} ({edition.name}) | [{edition.pack}](index.md) | "
+            f"{KIND_NAMES[edition.kind]} | {edition.since.day} {edition.since:%B %Y} | {count} |"
+        )
+    lines += [
+        "",
+        "A report without `[arrangement]` is taken to be an LSCB when its period ends by",
+        f"{LSCB_TRANSITION_END.day} {LSCB_TRANSITION_END:%B %Y} (when the last LSCBs were replaced), and a safeguarding",
+        "partnership otherwise. The December 2020 update of WT2018 changed nothing in the yearly",
+        "report that was found, so it has no pack of its own.",
+        "",
+        "## What changed",
+        "",
+        "Confidence in brackets: R read in the text itself, M secondary, partial or inferred.",
+        "",
+        "| Aspect | " + " | ".join(data["headings"][c] for c in columns) + " |",
+        "|---|" + "---|" * len(columns),
+    ]
+    for row in data["aspects"]:
+        cells = [_cell(row.get(c, "")) for c in columns]
+        lines.append(f"| {row['aspect']} | " + " | ".join(cells) + " |")
+    lines += [
+        "",
+        "## Dates and notes",
+        "",
+        "Catalogue rows that are dates or notes, not checks on a report.",
+        "",
+        "| Id | Note | Confidence |",
+        "|---|---|---|",
+    ]
+    for note in data["notes"]:
+        lines.append(f"| {note['id']} | {_cell(note['text'])} | {note['confidence']} |")
+    lines += ["", "## Open items", ""]
+    lines += [f"- {item}" for item in data["open"]["items"]]
+    lines.append("")
+    return "\n".join(lines)
 
 
 def stale_docs(folder: Path) -> list[str]:
