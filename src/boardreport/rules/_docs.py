@@ -98,7 +98,12 @@ def _index(rules: tuple[Rule, ...]) -> str:
         "SUP).",
         "",
     ]
-    for prefix, title in sorted(PACKS.items(), key=lambda p: (PACK_FRAMEWORK[p[0]] is None, p[0])):
+    order = {edition.pack: index for index, edition in enumerate(EDITIONS)}
+
+    def pack_order(item: tuple[str, str]) -> tuple[bool, int, str]:
+        return (PACK_FRAMEWORK[item[0]] is None, order.get(item[0], 99), item[0])
+
+    for prefix, title in sorted(PACKS.items(), key=pack_order):
         members = [r for r in rules if r.pack == prefix]
         if not members:
             continue
@@ -157,9 +162,10 @@ def editions_page(rules: tuple[Rule, ...]) -> str:
     lines += [
         "",
         "A report without `[arrangement]` is taken to be an LSCB when its period ends by",
-        f"{LSCB_TRANSITION_END.day} {LSCB_TRANSITION_END:%B %Y} (when the last LSCBs were replaced), and a safeguarding",
-        "partnership otherwise. The December 2020 update of WT2018 changed nothing in the yearly",
-        "report that was found, so it has no pack of its own.",
+        f"{LSCB_TRANSITION_END.day} {LSCB_TRANSITION_END:%B %Y} (when the last LSCBs were "
+        "replaced), and a safeguarding partnership otherwise. The December 2020 update of",
+        "WT2018 changed nothing in the yearly report that was found, so it has no pack of its",
+        "own.",
         "",
         "## What changed",
         "",

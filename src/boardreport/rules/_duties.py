@@ -204,8 +204,7 @@ def _yearly_period(ctx: RuleContext) -> Iterator[Finding]:
         )
     elif published > _anniversary(end):
         yield ctx.finding(
-            f"the report is dated {published}, more than 12 months after its period ends on "
-            f"{end}",
+            f"the report is dated {published}, more than 12 months after its period ends on {end}",
             "publication_date",
             Severity.WARNING,
         )
@@ -260,7 +259,7 @@ ACTIVITY_AND_EFFECTIVENESS = Duty(
     "and record the practice reviews and rapid reviews of the year.",
     example='```toml\nid = "what-we-did"\ntitle = "What we did"\nmeets = ["activity"]\n\n'
     '[[blocks]]\ntype = "review"\nkind = "rapid_review"\ntitle = "Rapid reviews"\n'
-    "commissioned = 4\nsummary = \"Four rapid reviews were held; one led to a local child "
+    'commissioned = 4\nsummary = "Four rapid reviews were held; one led to a local child '
     'safeguarding practice review."\n```',
 )
 
@@ -282,7 +281,7 @@ def _impact(ctx: RuleContext) -> Iterator[Finding]:
 
 IMPACT_EVIDENCE = Duty(
     check=_impact,
-    checks='A section gives evidence of impact on outcomes for children and families (`meets '
+    checks="A section gives evidence of impact on outcomes for children and families (`meets "
     '= ["impact_evidence"]`), kept apart from the account of activity, and a section '
     'evaluates the impact of training (`meets = ["training_evaluation"]`), beyond attendance '
     "and attendee feedback.",
@@ -310,7 +309,7 @@ def _little_progress(ctx: RuleContext) -> Iterator[Finding]:
 LITTLE_OR_NO_PROGRESS = Duty(
     check=_little_progress,
     checks="The report analyses the areas where there has been little or no evidence of "
-    'progress on agreed priorities: a `challenge` block, or a section with `meets = '
+    "progress on agreed priorities: a `challenge` block, or a section with `meets = "
     '["little_or_no_progress"]`.',
     fix="Name each priority where progress fell short, why, and what happens next.",
     example='```toml\n[[blocks]]\ntype = "challenge"\ntitle = "Neglect strategy"\n'
@@ -596,8 +595,7 @@ def _partners(ctx: RuleContext) -> Iterator[Finding]:
     arrangement = _arrangement(ctx)
     if arrangement is None:
         yield ctx.finding(
-            "the report describes no arrangement: add [arrangement] with its safeguarding "
-            "partners",
+            "the report describes no arrangement: add [arrangement] with its safeguarding partners",
             "arrangement",
         )
         return
@@ -613,8 +611,7 @@ def _partners(ctx: RuleContext) -> Iterator[Finding]:
             ctx.met("arrangement.partners")
         else:
             yield ctx.finding(
-                f"{name} is not among the safeguarding partners (a partner with "
-                f'body = "{value}")',
+                f'{name} is not among the safeguarding partners (a partner with body = "{value}")',
                 "arrangement.partners",
             )
 
@@ -704,7 +701,9 @@ def _focus(ctx: RuleContext) -> Iterator[Finding]:
     if not priorities:
         yield ctx.finding("the report sets out no multi-agency priorities (priority_area blocks)")
     lessons = [
-        loc for loc in blocks(ctx, model.Review) if any_text(loc.item.lessons) or loc.item.none_in_period
+        loc
+        for loc in blocks(ctx, model.Review)
+        if any_text(loc.item.lessons) or loc.item.none_in_period
     ]
     met, _ = _met(ctx, Requirement.LESSONS_FROM_REVIEWS)
     for loc in lessons:
@@ -774,7 +773,7 @@ LEGACY_MODEL = Duty(
     "arrangements was complete (29 September 2019). A period starting after it is an error; "
     "a period that runs past it is a warning (legacy model).",
     fix="Check a report of the new arrangements against WT2018, or say when the LSCB ended.",
-    example='```toml\nperiod_start = 2018-04-01\nperiod_end = 2019-03-31\n```',
+    example="```toml\nperiod_start = 2018-04-01\nperiod_end = 2019-03-31\n```",
 )
 
 

@@ -18,7 +18,7 @@ from boardreport.errors import UnknownRuleError
 from boardreport.io import SourceMap
 from boardreport.model import Report
 from boardreport.rules import _suppress
-from boardreport.rules._editions import EditionChoice, select_edition
+from boardreport.rules._editions import EDITIONS, EditionChoice, select_edition
 from boardreport.rules._registry import (
     PACKS,
     REGISTRY,
@@ -93,9 +93,12 @@ def all_rules() -> tuple[Rule, ...]:
     return tuple(sorted(REGISTRY.values(), key=_rule_order))
 
 
-def _rule_order(rule: Rule) -> tuple[bool, str, str]:
-    """Statutory packs first, then the others, each by prefix and id."""
-    return (rule.framework is None, rule.pack, rule.id)
+_EDITION_ORDER = {edition.pack: index for index, edition in enumerate(EDITIONS)}
+
+
+def _rule_order(rule: Rule) -> tuple[bool, int, str, str]:
+    """Statutory packs first, in the editions' order, then the others, by prefix and id."""
+    return (rule.framework is None, _EDITION_ORDER.get(rule.pack, 99), rule.pack, rule.id)
 
 
 def resolve_selection(tokens: Iterable[str]) -> frozenset[str]:
@@ -206,7 +209,9 @@ def check(
     for rule in running:
         if rule.phase is Phase.AUDIT:
             audit.extend(_run(rule, ctx))
-    located = [_locate(f, sources) for f in (*applied.findings, *audit)]
+    located = [
+        attrs.evolve(_locate(f, sources), edition=edition.name) for f in (*applied.findings, *audit)
+    ]
     evidence = MappingProxyType({k: tuple(v) for k, v in ctx.evidence.items() if v})
     return CheckResult(
         findings=tuple(sorted(located, key=_sort_key)),

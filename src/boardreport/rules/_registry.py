@@ -106,6 +106,8 @@ class Finding:
     line: int | None = None
     suppressed: bool = False
     reason: str = ""
+    edition: str = ""
+    """The statutory edition the report was checked against (``WT2018``), once checked."""
 
     @property
     def citation(self) -> str:

@@ -12,7 +12,6 @@ from __future__ import annotations
 from boardreport.rules import _citations as cite
 from boardreport.rules._duties import LEGACY_MODEL, SHARED_BURDEN, combined, from_rule, register
 from boardreport.rules._registry import REGISTRY, Severity, pack
-from boardreport.rules.packs import wt13
 
 PACK = pack(
     "WT15",
@@ -28,8 +27,6 @@ _SHOULD = (
     " The 2015 text says the report *should* do this, so in this pack every finding of the "
     "check is a warning."
 )
-
-
 
 
 register(

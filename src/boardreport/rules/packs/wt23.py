@@ -74,7 +74,7 @@ register(
     ),
     why="The should-list appears to keep the four Working Together 2018 items: impact "
     "including training, little or no progress, decisions and actions on practice reviews, "
-    "and feedback from children and families; a local manual headed \"WT December 2023\" "
+    'and feedback from children and families; a local manual headed "WT December 2023" '
     "lists those four plus the response to learning from reviews, rapid reviews and child "
     "deaths.",
 )
