@@ -127,8 +127,9 @@ WT15_CHAIR = wt2015(
 WT15_CHAIR_TAIL = wt2015(
     "LSCB Chair, accountability and resourcing",
     confidence="M",
-    note="The copy read is cut off after 'Child Death Reviews'; the rest of the requirement "
-    "is taken from the 2013 text.",
+    note="The contributions and the first of the spending items were read in a copy; the "
+    "copy is cut off after 'Child Death Reviews', so the rest of the requirement is taken "
+    "from the 2013 text.",
 )
 WT15_BURDEN = wt2015(
     "LSCB Chair, accountability and resourcing",

@@ -98,7 +98,7 @@ register(
     "WT15-007",
     name="contributions-and-spending",
     severity=Severity.WARNING,
-    citations=(cite.WT15_CHAIR, cite.WT15_CHAIR_TAIL),
+    citations=(cite.WT15_CHAIR_TAIL,),
     duty=combined(from_rule(REGISTRY["WT13-007"]), from_rule(REGISTRY["WT13-008"])),
     why="The report should list the contributions made to the LSCB by partner agencies and "
     "details of what the LSCB has spent, including on Child Death Reviews, Serious Case "
