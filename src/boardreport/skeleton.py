@@ -162,8 +162,8 @@ def skeleton(*, board: str, area: str, period: str, framework: str | None = None
     with _template_folder(template) as folder:
         loaded = load(folder)
     tokens = _tokens(edition, board.strip(), area.strip(), start, end)
-    report = _fill(loaded, tokens)
-    report = attrs.evolve(report, period_start=start, period_end=end)
+    filled: Report = _fill(loaded, tokens)
+    report = attrs.evolve(filled, period_start=start, period_end=end)
     health = tokens.get("health_partner")
     if health and report.arrangement is not None:  # a CCG before July 2022, then an ICB
         partners = tuple(
