@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import tomllib
 from importlib import resources
 from pathlib import Path
 
@@ -136,6 +135,8 @@ def _cell(value: str) -> str:
 
 def editions_page(rules: tuple[Rule, ...]) -> str:
     """The page of editions: how one is chosen, what changed, and the catalogue's notes."""
+    import tomllib  # only here: `check` never needs a TOML parser for an unchanged report
+
     data = tomllib.loads(
         resources.files("boardreport.rules").joinpath("editions.toml").read_text("utf-8")
     )
