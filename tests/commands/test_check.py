@@ -30,8 +30,9 @@ def test_complete_report_passes_even_strictly(capsys: pytest.CaptureFixture[str]
     code, out, _ = _run(capsys, "--strict", str(COMPLETE))
     assert code == 0
     edition, count = out.splitlines()
-    assert edition == f'{COMPLETE}: edition: framework = "wt2013", as period 2014-15, LSCB ' + (
-        "assumed as no arrangement kind is given selects: WT2013"
+    assert edition == (
+        f'{COMPLETE}: edition: framework = "wt2013", as for period 2014-15, LSCB assumed '
+        "(no arrangement kind given): WT2013"
     )
     assert count == "0 errors, 0 warnings, 0 info (0 suppressed)"
 

@@ -130,11 +130,11 @@ def report_kind(report: Report) -> tuple[ArrangementKind, str]:
     if report.arrangement is not None:
         return report.arrangement.kind, KIND_NAMES[report.arrangement.kind]
     if report.period_end <= LSCB_TRANSITION_END:
-        return ArrangementKind.LSCB, "LSCB assumed as no arrangement kind is given"
+        return ArrangementKind.LSCB, "LSCB assumed (no arrangement kind given)"
     return (
         ArrangementKind.SAFEGUARDING_PARTNERSHIP,
-        "safeguarding partnership assumed as no arrangement kind is given and LSCBs were "
-        f"replaced by {LSCB_TRANSITION_END.day} September {LSCB_TRANSITION_END.year}",
+        "safeguarding partnership assumed (no arrangement kind given, and LSCBs were "
+        f"replaced by {LSCB_TRANSITION_END.day} September {LSCB_TRANSITION_END.year})",
     )
 
 
@@ -168,6 +168,6 @@ def select_edition(report: Report, override: str | None = None) -> EditionChoice
                 name="", framework="", reason=f"{said} is not a known edition ({framework_names()})"
             )
         if chosen is by_period:
-            return EditionChoice.of(chosen, f"{said}, as {reason} selects")
+            return EditionChoice.of(chosen, f"{said}, as for {reason}")
         return EditionChoice.of(chosen, f"{said}, overriding {reason} ({by_period.name})")
     return EditionChoice.of(by_period, reason)
