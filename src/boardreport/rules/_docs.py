@@ -110,6 +110,7 @@ def _index(rules: tuple[Rule, ...]) -> str:
         lines += [f"## {prefix}: {title}", ""]
         if framework:
             lines += [f"Statutory pack for {applies_to(framework)}.", ""]
+        lines += [f"Every rule of the pack on one page: [{prefix}](pack-{prefix}.md).", ""]
         lines += ["| Rule | Name | Severity | Citation |", "|---|---|---|---|"]
         for rule in members:
             lines.append(
@@ -126,7 +127,38 @@ def render_docs() -> dict[str, str]:
     files = {f"{rule.id}.md": f"{GENERATED}\n\n{explain(rule.id)}" for rule in rules}
     files["index.md"] = _index(rules)
     files["editions.md"] = editions_page(rules)
+    for prefix in PACKS:
+        members = [r for r in rules if r.pack == prefix]
+        if members:
+            files[f"pack-{prefix}.md"] = pack_page(prefix, members)
     return files
+
+
+def _demoted(page: str) -> list[str]:
+    """The lines of ``page`` with each Markdown heading one level down (code left alone)."""
+    lines: list[str] = []
+    fenced = False
+    for line in page.splitlines():
+        if line.startswith("```"):
+            fenced = not fenced
+        lines.append(f"#{line}" if line.startswith("#") and not fenced else line)
+    return lines
+
+
+def pack_page(prefix: str, members: list[Rule]) -> str:
+    """One pack's rules on one page, each as ``rules explain`` gives it, headings one level down."""
+    lines = [
+        GENERATED,
+        "",
+        f"# {prefix}: {PACKS[prefix]}",
+        "",
+        f"Applies to {applies_to(PACK_FRAMEWORK.get(prefix))}. "
+        "[All packs](index.md) · [what changed between editions](editions.md).",
+        "",
+    ]
+    for rule in members:
+        lines += [*_demoted(explain(rule.id)), ""]
+    return "\n".join(lines)
 
 
 def _cell(value: str) -> str:
