@@ -411,11 +411,12 @@ class _Builder:
             value = fmt.with_unit(block.value, block.unit)
             return attrs.evolve(view, facts=(value, *_kpi_facts(block)))
         if isinstance(block, PriorityArea):
-            plan = () if block.plan_period is None else (f"Plan period: {block.plan_period}",)
+            plan = "" if block.plan_period is None else str(block.plan_period)
             return attrs.evolve(
                 view,
-                facts=(*_lead(block.lead), *plan),
+                facts=_lead(block.lead),
                 extra=_present(
+                    ("Plan period", plan),
                     ("Aim", block.aim),
                     ("Progress", block.progress),
                     ("Work in progress", block.work_in_progress),
