@@ -184,7 +184,7 @@ def budget_facts(budget: Budget) -> tuple[str, ...]:
     """What a budget says besides its lines: its kind and year, reserves in and out."""
     facts = []
     if budget.kind is not model.BudgetKind.ACTUAL:
-        facts.append(budget.description[0].upper() + budget.description[1:] + ".")
+        facts.append(_sentence_case(budget.description) + ".")
     if budget.brought_forward is not None:
         money = fmt.money(budget.brought_forward, budget.currency)
         facts.append(f"Brought forward from the year before: {money}.")
@@ -276,7 +276,10 @@ def _kpi_facts(kpi: KPI) -> tuple[str, ...]:
     facts: list[str] = []
     if kpi.rate_per is not None:
         facts.append(f"A rate per {fmt.number(kpi.rate_per)}.")
-    if kpi.denominator is not None:
+    if isinstance(kpi.denominator, model.Unknown):
+        of = f" ({kpi.denominator_label})" if kpi.denominator_label else ""
+        facts.append(f"Denominator{of}: {kpi.denominator}.")
+    elif kpi.denominator is not None:
         of = f" {kpi.denominator_label}" if kpi.denominator_label else ""
         facts.append(f"Out of {fmt.number(kpi.denominator)}{of}.")
     for comparator in kpi.comparators:
@@ -302,12 +305,15 @@ def _review_facts(review: Review) -> tuple[str, ...]:
     facts += _count("Met the criteria", review.met_criteria)
     facts += _count("Commissioned", review.commissioned)
     facts += _count("Published", review.published)
-    facts += _count("Not published", review.unpublished)
+    facts += _count("Completed but not published", review.unpublished)
     return tuple(facts)
 
 
 def share_text(share: model.Share, shares: Mapping[str, model.Share]) -> str:
     """``Reviewed within a year: 86% of 171 deaths notified (147)``; "of those" names the share."""
+    if isinstance(share.percent, model.Unknown):
+        whole = f" (a share of {share.of_label})" if share.of_label else ""
+        return f"{share.label}: {share.percent}{whole}"
     text = f"{share.label}: {fmt.percent(share.percent)}"
     if share.of is not None:
         text += f" of {fmt.number(share.of)}" + (f" {share.of_label}" if share.of_label else "")
@@ -320,6 +326,10 @@ def share_text(share: model.Share, shares: Mapping[str, model.Share]) -> str:
     if share.count is not None:
         text += f" ({fmt.number(share.count)})"
     return text
+
+
+def _sentence_case(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 def _person(person: model.Person) -> str:
@@ -502,7 +512,7 @@ class _Builder:
                 m.name,
                 m.organisation,
                 fmt.words(m.role),
-                *([fmt.span(m.start, m.end).capitalize()] if dates else []),
+                *([_sentence_case(fmt.span(m.start, m.end))] if dates else []),
                 *([m.note] if notes else []),
             ]
             for m in block.members
