@@ -142,7 +142,7 @@ def table_view(table: Table, anchor: str, currency: str = "GBP") -> TableView:
         headers=tuple(_header(c) for c in columns),
         rows=tuple(_cells(row, columns, currency) for row in table.rows),
         totals=tuple(totals),
-        source=table.source,
+        source=_with_page(table.source, table.page),
         note=table.note,
     )
 
@@ -328,6 +328,26 @@ def share_text(share: model.Share, shares: Mapping[str, model.Share]) -> str:
     return text
 
 
+def page_words(page: str) -> str:
+    """``page 12 of the published report`` (``pages 12-13``), or ``""``."""
+    if not page:
+        return ""
+    plural = "pages" if any(mark in page for mark in "-–") else "page"
+    return f"{plural} {page} of the published report"
+
+
+def _with_page(source: str, page: str) -> str:
+    where = page_words(page)
+    if not where:
+        return source
+    return f"{source} ({where})" if source else where[:1].upper() + where[1:]
+
+
+def _page_fact(page: str) -> tuple[str, ...]:
+    where = page_words(page)
+    return (f"{where[:1].upper()}{where[1:]}.",) if where else ()
+
+
 def _sentence_case(text: str) -> str:
     return text[:1].upper() + text[1:]
 
@@ -419,7 +439,7 @@ class _Builder:
             return attrs.evolve(view, facts=(_missing_reason(block.reason),))
         if isinstance(block, KPI):
             value = fmt.with_unit(block.value, block.unit)
-            return attrs.evolve(view, facts=(value, *_kpi_facts(block)))
+            return attrs.evolve(view, facts=(value, *_kpi_facts(block), *_page_fact(block.page)))
         if isinstance(block, PriorityArea):
             plan = "" if block.plan_period is None else str(block.plan_period)
             return attrs.evolve(
@@ -444,10 +464,12 @@ class _Builder:
             return attrs.evolve(view, facts=partner, extra=answers)
         if isinstance(block, Budget):
             return attrs.evolve(
-                view, tables=_budget_tables(block, self.anchors), facts=budget_facts(block)
+                view,
+                tables=_budget_tables(block, self.anchors),
+                facts=(*budget_facts(block), *_page_fact(block.page)),
             )
         if isinstance(block, model.Inspection):
-            return attrs.evolve(view, facts=_inspection_facts(block))
+            return attrs.evolve(view, facts=(*_inspection_facts(block), *_page_fact(block.page)))
         if isinstance(block, Membership):
             return self.membership(block, view)
         if isinstance(block, Attendance):
@@ -460,7 +482,7 @@ class _Builder:
                 ),
             )
         if isinstance(block, Review):
-            return attrs.evolve(view, facts=_review_facts(block))
+            return attrs.evolve(view, facts=(*_review_facts(block), *_page_fact(block.page)))
         if isinstance(block, ChildDeathReview):
             return self.child_deaths(block, view)
         return view  # prose, quote, case study, placeholder, glossary: the template needs no more
@@ -556,6 +578,7 @@ class _Builder:
         facts += _count("Reviews that found modifiable factors", block.modifiable)
         by_id = {s.id: s for s in block.shares if s.id}
         facts += [share_text(share, by_id) for share in block.shares]
+        facts += _page_fact(block.page)
         base = block.id or "child-deaths"
         tables = tuple(
             _simple_table(
