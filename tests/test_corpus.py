@@ -20,6 +20,7 @@ import attrs
 import jsonschema
 import pytest
 
+import boardreport
 from boardreport import model, render, rules
 from boardreport.cli import main
 from boardreport.io import load_with_sources
@@ -95,6 +96,13 @@ def test_check_command_exits_0_or_1(folder: Path) -> None:
     with redirect_stdout(io.StringIO()), redirect_stderr(io.StringIO()) as err:
         code = main(["check", str(folder)])
     assert code in (0, 1), err.getvalue()
+
+
+@pytest.mark.parametrize("folder", REPORTS, ids=IDS)
+def test_report_dumps_back_losslessly(folder: Path) -> None:
+    """io.dumps writes the loaded report so that loading the text gives the same report."""
+    report, _ = load_with_sources(folder)
+    assert boardreport.loads(boardreport.dumps(report)) == report
 
 
 def _jsonable(value: object) -> object:
