@@ -128,10 +128,16 @@ def _tokens(
     return tokens
 
 
+TEMPLATE_YEAR = 2000
+"""The templates are written for the financial year 2000-01; their dates move to the real year."""
+
+
 def _fill(value: Any, tokens: dict[str, str]) -> Any:
-    """``value`` with every ``${token}`` in its texts replaced, recursively."""
+    """``value`` with every ``${token}`` in its texts replaced and its template year moved."""
     if isinstance(value, str):
         return Template(value).safe_substitute(tokens)
+    if isinstance(value, model.Period) and value == model.Period.financial_years(TEMPLATE_YEAR):
+        return model.Period.financial_years(int(tokens["start_year"]))
     if isinstance(value, tuple):
         return tuple(_fill(item, tokens) for item in value)
     if attrs.has(type(value)):

@@ -364,3 +364,17 @@ def test_every_edition_has_its_pack() -> None:
     for edition in EDITIONS:
         assert find_edition(edition.name) is edition
         assert any(r.pack == edition.pack for r in all_rules()), edition.pack
+
+
+@pytest.mark.parametrize(
+    ("month", "expected"),
+    [((2020, 9), []), ((2020, 2), ["error"]), ((2021, 6), ["warning"])],
+)
+def test_a_month_only_publication_date_is_judged_by_the_whole_month(
+    month: tuple[int, int], expected: list[str]
+) -> None:
+    """Published in September 2020 is fine; February 2020 is early; June 2021 is late."""
+    report = boardreport.load(EDITION_REPORTS["WT2018"])
+    dated = attrs.evolve(report, publication_date=model.Month(year=month[0], month=month[1]))
+    found = [f.severity.value for f in check(dated, select=["WT18-001"]).findings]
+    assert found == expected

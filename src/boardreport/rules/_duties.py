@@ -197,14 +197,20 @@ def _yearly_period(ctx: RuleContext) -> Iterator[Finding]:
             "publication_date",
             Severity.WARNING,
         )
-    elif published <= end:
+        return
+    # a month-only date is early only if the whole month is, late only if the whole month is
+    latest = published.last_day() if isinstance(published, model.Month) else published
+    earliest = published.first_day() if isinstance(published, model.Month) else published
+    if latest <= end:
         yield ctx.finding(
-            f"the report is dated {published}, before the period it covers ends on {end}",
+            f"the report is dated {published.isoformat()}, before the period it covers ends "
+            f"on {end}",
             "publication_date",
         )
-    elif published > _anniversary(end):
+    elif earliest > _anniversary(end):
         yield ctx.finding(
-            f"the report is dated {published}, more than 12 months after its period ends on {end}",
+            f"the report is dated {published.isoformat()}, more than 12 months after its "
+            f"period ends on {end}",
             "publication_date",
             Severity.WARNING,
         )
@@ -428,6 +434,9 @@ def scrutiny_duty(*, contribution: bool) -> Duty:
         arrangement = _arrangement(ctx)
         scrutiny = arrangement.scrutiny if arrangement else None
         met, _ = _met(ctx, Requirement.INDEPENDENT_SCRUTINY)
+        named = ctx.report.scrutineer
+        if scrutiny is None and named is not None and text(named.name):
+            scrutiny = model.Scrutiny(scrutineer=named.name)
         if scrutiny is None or not text(scrutiny.scrutineer):
             if not met:
                 yield ctx.finding(
@@ -461,8 +470,9 @@ def scrutiny_duty(*, contribution: bool) -> Duty:
     return Duty(
         check=check,
         checks="The arrangement names its independent scrutiny (`[arrangement.scrutiny]` with "
-        'the `scrutineer`, or a section with `meets = ["independent_scrutiny"]`) and says what '
-        f"it found (`findings`; a warning when absent).{more}",
+        "the `scrutineer`, the report's `[scrutineer]`, or a section with `meets = "
+        '["independent_scrutiny"]`) and says what it found (`findings`; a warning when '
+        f"absent).{more}",
         fix="Name the scrutineer, how scrutiny is done and what it found.",
         example='```toml\n[arrangement.scrutiny]\nscrutineer = "Independent Scrutineer"\n'
         'arrangements = "Quarterly challenge sessions and two themed reviews."\n'
