@@ -212,10 +212,11 @@ def test_text_names_the_edition(
 def test_json_names_the_edition(
     partnership_draft: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """Every JSON finding carries the edition its report was checked against."""
+    """Every JSON finding carries the edition its report was checked against, and why."""
     main(["check", str(partnership_draft), "--format", "json"])
     data = json.loads(capsys.readouterr().out)
     assert data and {d["edition"] for d in data} == {"WT2018"}
+    assert {d["edition_reason"] for d in data} == {"period 2019-20, safeguarding partnership"}
 
 
 def test_sarif_names_the_edition(

@@ -210,7 +210,8 @@ def check(
         if rule.phase is Phase.AUDIT:
             audit.extend(_run(rule, ctx))
     located = [
-        attrs.evolve(_locate(f, sources), edition=edition.name) for f in (*applied.findings, *audit)
+        attrs.evolve(_locate(f, sources), edition=edition.name, edition_reason=edition.reason)
+        for f in (*applied.findings, *audit)
     ]
     evidence = MappingProxyType({k: tuple(v) for k, v in ctx.evidence.items() if v})
     return CheckResult(

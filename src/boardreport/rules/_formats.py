@@ -64,6 +64,7 @@ def as_dict(finding: Finding, rules: dict[str, Rule] | None = None) -> dict[str,
         "suppressed": finding.suppressed,
         "reason": finding.reason,
         "edition": finding.edition,
+        "edition_reason": finding.edition_reason,
     }
 
 

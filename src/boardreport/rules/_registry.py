@@ -108,6 +108,8 @@ class Finding:
     reason: str = ""
     edition: str = ""
     """The statutory edition the report was checked against (``WT2018``), once checked."""
+    edition_reason: str = ""
+    """Why that edition applies (``period 2019-20, safeguarding partnership``)."""
 
     @property
     def citation(self) -> str:
