@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from importlib import resources
 from pathlib import Path
 
 from boardreport.errors import UnknownRuleError
-from boardreport.rules._editions import EDITIONS, KIND_NAMES, LSCB_TRANSITION_END, find_edition
+from boardreport.rules._editions import (
+    EDITIONS,
+    KIND_NAMES,
+    LSCB_TRANSITION_END,
+    Edition,
+    find_edition,
+)
 from boardreport.rules._engine import all_rules
 from boardreport.rules._registry import PACK_FRAMEWORK, PACKS, REGISTRY, Rule
 
@@ -39,6 +46,17 @@ def _cites(rule: Rule) -> str:
     return "\n".join(lines)
 
 
+def _day(day: dt.date) -> str:
+    return f"{day.day} {day:%B %Y}"
+
+
+def _span(edition: Edition) -> str:
+    """``on or after 29 June 2018 and before 15 December 2023``, from the editions' dates."""
+    later = [e.since for e in EDITIONS if e.kind is edition.kind and e.since > edition.since]
+    until = f" and before {_day(min(later))}" if later else ""
+    return f"on or after {_day(edition.since)}{until}"
+
+
 def applies_to(framework: str | None) -> str:
     """Which reports a pack's rules apply to, in words."""
     if not framework:
@@ -48,7 +66,7 @@ def applies_to(framework: str | None) -> str:
         return f'reports with `framework = "{framework}"`'
     return (
         f"reports checked against {edition.name}: {KIND_NAMES[edition.kind]} reports for "
-        f"periods starting on or after {edition.since.day} {edition.since:%B %Y}, or "
+        f"periods starting {_span(edition)}, or "
         f'`framework = "{edition.name}"`'
     )
 
