@@ -1259,6 +1259,8 @@ class Arrangement:
     """Changes made to the arrangements in the period."""
     publication: str = ""
     """Where the report and the published arrangements can be read (an address)."""
+    children: Count | None = field(default=None, validator=_check_optional_count)
+    """How many children (aged 0 to 17) live in the area, as the report states it."""
 
 
 # ---------------------------------------------------------------------------------------------
@@ -1310,6 +1312,9 @@ class Report:
     """True when the report does not state its period and it was read from the text."""
     source: str = ""
     """The published document this report encodes (its title or address)."""
+    previous: str = ""
+    """The folder of the same board's report for the year before (``"../2019-20"``), relative
+    to this report's folder: the year-on-year checks (pack YOY) compare the two."""
 
     @property
     def period_label(self) -> str:

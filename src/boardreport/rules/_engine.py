@@ -168,6 +168,19 @@ def _sort_key(finding: Finding) -> tuple[str, int, str, str, str]:
     return (finding.file or "", finding.line or 0, finding.rule, finding.path, finding.message)
 
 
+def _load_previous(ctx: RuleContext, sources: SourceMap | None) -> str:
+    """Load the report ``ctx.report.previous`` names into ``ctx``; return why not, if not."""
+    from boardreport.series import load_previous
+
+    if sources is None or sources.root is None:
+        return "the report was checked without its files, so the previous report was not read"
+    found = load_previous(ctx.report, sources.root)
+    if found is None:
+        return ""
+    ctx.previous = found.report
+    return found.problem
+
+
 def check(
     report: Report,
     *,
@@ -175,6 +188,7 @@ def check(
     ignore: Iterable[str] = (),
     sources: SourceMap | None = None,
     framework: str | None = None,
+    previous: Report | None = None,
 ) -> CheckResult:
     """Check ``report`` against its statutory edition's pack and the packs that always run.
 
@@ -186,6 +200,9 @@ def check(
             finding a file and line.
         framework: an edition (``"WT2018"``) to check against instead of the one the report's
             period, arrangement kind and ``framework`` select.
+        previous: the same board's report for the year before, for the year-on-year checks;
+            when not given and the report names one (``previous``), it is loaded from the
+            folder next to ``sources``' root file.
 
     Raises:
         UnknownRuleError: when ``select`` or ``ignore`` names no rule or pack.
@@ -195,7 +212,9 @@ def check(
     edition = select_edition(report, framework)
     applicable = applicable_rules(report, framework)
     running = [r for r in applicable if (not selected or r.id in selected) and r.id not in ignored]
-    ctx = RuleContext(report=report, edition=edition)
+    ctx = RuleContext(report=report, edition=edition, previous=previous)
+    if previous is None and report.previous.strip():
+        ctx.previous_problem = _load_previous(ctx, sources)
     content: list[Finding] = []
     for rule in running:
         if rule.phase is Phase.CONTENT:

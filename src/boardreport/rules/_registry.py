@@ -178,6 +178,10 @@ class RuleContext:
     cache: dict[str, Any] = field(factory=dict)
     edition: Any = None
     """The statutory edition chosen for the report (an ``EditionChoice``), and why."""
+    previous: Report | None = None
+    """The same board's report for the year before, when the report names one (``previous``)."""
+    previous_problem: str = ""
+    """Why the report ``previous`` names could not be had, when it could not."""
 
     def met(self, path: str) -> None:
         """Record that the running rule's requirement is met at ``path``."""
