@@ -74,19 +74,36 @@ def workers(jobs: int, tasks: int) -> int:
 
 
 def _map(
-    fn: Callable[..., _R], items: Sequence[_T], jobs: int, *args: Any, prepare: Callable[[], None]
+    fn: Callable[..., _R],
+    items: Sequence[_T],
+    jobs: int,
+    *args: Any,
+    prepare: Callable[[], None],
+    done: Callable[[int], None] | None = None,
 ) -> list[_R]:
-    """Apply ``fn(item, *args)`` to every item, in order, on ``jobs`` processes."""
+    """Apply ``fn(item, *args)`` to every item, in order, on ``jobs`` processes.
+
+    ``done`` is called with the number of items finished so far, after each one.
+    """
     count = workers(jobs, len(items))
     prepare()  # done once here: forked workers inherit the imports and caches
     if count == 1:
-        return [fn(item, *args) for item in items]
+        return _collect((fn(item, *args) for item in items), done)
     from concurrent.futures import ProcessPoolExecutor
 
     chunk = max(1, len(items) // (count * 4))
     repeated = [[a] * len(items) for a in args]
     with ProcessPoolExecutor(max_workers=count, mp_context=_context()) as pool:
-        return list(pool.map(fn, items, *repeated, chunksize=chunk))
+        return _collect(pool.map(fn, items, *repeated, chunksize=chunk), done)
+
+
+def _collect(results: Iterable[_R], done: Callable[[int], None] | None) -> list[_R]:
+    collected: list[_R] = []
+    for result in results:
+        collected.append(result)
+        if done is not None:
+            done(len(collected))
+    return collected
 
 
 def _context() -> BaseContext:

@@ -27,6 +27,7 @@ COMMANDS: dict[str, str] = {
     "schema": "Print the JSON Schema of report files, for editor completion.",
     "new": "Start a new board's report from the statutory skeleton.",
     "serve": "Build a report, serve it on localhost and rebuild on every change.",
+    "audit": "Audit every report under some folders: a matrix of reports × duties, their figures.",
 }
 
 
