@@ -33,9 +33,7 @@ class Count:
         verb = "does" if missing == 1 else "do"
         text = f"{missing} of {self.applies} {reports} {verb} not meet {self.rule.id} ({self.rule.name})"
         extra = [
-            f"{self.of(s)} {s.value}"
-            for s in (Status.ACCEPTED, Status.NOT_PUBLISHED)
-            if self.of(s)
+            f"{self.of(s)} {s.value}" for s in (Status.ACCEPTED, Status.NOT_PUBLISHED) if self.of(s)
         ]
         return f"{text}; {', '.join(extra)}" if extra else text
 

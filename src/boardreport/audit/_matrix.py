@@ -33,7 +33,11 @@ SERIES_PACK = "YOY"
 """The year-on-year pack: its rules apply only to a report that names last year's."""
 
 _NOT_PUBLISHED = frozenset(
-    {model.UnknownReason.NOT_PUBLISHED, model.UnknownReason.WITHHELD, model.UnknownReason.SUPPRESSED}
+    {
+        model.UnknownReason.NOT_PUBLISHED,
+        model.UnknownReason.WITHHELD,
+        model.UnknownReason.SUPPRESSED,
+    }
 )
 
 

@@ -374,9 +374,7 @@ def to_html(
 
     loaded = audit.loaded
     made = charts(audit) if drawn is None else list(drawn.values())
-    page_charts = [
-        {**c, "image": _svg_image(c["spec"]), "width": CHART_WIDTH} for c in made
-    ]
+    page_charts = [{**c, "image": _svg_image(c["spec"]), "width": CHART_WIDTH} for c in made]
     boards = series(audit)
     for index, board in enumerate(boards, start=1):
         board["index"] = index
@@ -406,9 +404,7 @@ def to_html(
         csp=csp,
         counts=audit.counts,
         duties=audit.duties,
-        duty_columns=[
-            {"label": d.id, "title": d.name, "abbr": True} for d in audit.duties
-        ],
+        duty_columns=[{"label": d.id, "title": d.name, "abbr": True} for d in audit.duties],
         matrix_rows=[
             {"name": r.name, "path": relative(r.path, bases), "cells": _cells(audit, r)}
             for r in loaded
@@ -426,7 +422,9 @@ def to_html(
     return page.rstrip("\n") + "\n"
 
 
-def outputs(audit: Audit, bases: Sequence[str] = (), formats: Iterable[str] = ("html", "csv", "json")) -> dict[str, str]:
+def outputs(
+    audit: Audit, bases: Sequence[str] = (), formats: Iterable[str] = ("html", "csv", "json")
+) -> dict[str, str]:
     """Every chosen output: relative file path → text (``index.html``, ``audit.csv``,
     ``audit.json`` and ``charts/<figure>.vl.json``)."""
     from boardreport.render.vega import spec_json

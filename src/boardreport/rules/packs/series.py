@@ -19,6 +19,8 @@ from boardreport.rules._registry import Finding, RuleContext, Severity, pack
 PACK = pack("YOY", title="Year on year: this year's report against last year's")
 
 _PREVIOUS = "previous"
+_GAP = dt.timedelta(days=92)
+"""The longest gap between last year's period and this one that still makes them consecutive."""
 
 
 def _pairs(ctx: RuleContext) -> model.Report | None:
@@ -46,7 +48,7 @@ def previous_report(ctx: RuleContext) -> Iterator[Finding]:
 
     The report that `previous` names loads, is the same board's (the same `board` or `area`,
     ignoring case and punctuation) and covers the period just before this one: it ends
-    before this period starts, and this period starts within a year and a day of its end.
+    before this period starts, and this period starts within three months (92 days) of its end.
     The other YOY rules need it; without it they say nothing.
 
     ## Why it matters
@@ -91,10 +93,10 @@ def previous_report(ctx: RuleContext) -> Iterator[Finding]:
             f"period {this.period_label} starts",
             _PREVIOUS,
         )
-    elif this.period_start - last.period_end > dt.timedelta(days=366):
+    elif this.period_start - last.period_end > _GAP:
         yield ctx.finding(
             f"the previous report's period {last.period_label} is not the year before "
-            f"{this.period_label}: a year or more lies between them",
+            f"{this.period_label}: more than three months lie between them",
             _PREVIOUS,
             Severity.WARNING,
         )
@@ -256,10 +258,10 @@ def balance_carries(ctx: RuleContext) -> Iterator[Finding]:
             path,
             Severity.INFO,
         )
-    elif Decimal(carried) != Decimal(brought):  # type: ignore[arg-type]
+    elif (difference := Decimal(brought) - Decimal(carried)) != 0:  # type: ignore[arg-type]
         yield ctx.finding(
             f"this year's budget brought forward {_show(brought)}, but last year's carried "
-            f"forward {_show(carried)} (a difference of {_show(Decimal(brought) - Decimal(carried))})",  # type: ignore[arg-type]
+            f"forward {_show(carried)} (a difference of {_show(difference)})",
             path,
         )
     else:
