@@ -31,7 +31,8 @@ class Count:
         missing = self.of(Status.NOT_MET)
         reports = "report" if self.applies == 1 else "reports"
         verb = "does" if missing == 1 else "do"
-        text = f"{missing} of {self.applies} {reports} {verb} not meet {self.rule.id} ({self.rule.name})"
+        rule = f"{self.rule.id} ({self.rule.name})"
+        text = f"{missing} of {self.applies} {reports} {verb} not meet {rule}"
         extra = [
             f"{self.of(s)} {s.value}" for s in (Status.ACCEPTED, Status.NOT_PUBLISHED) if self.of(s)
         ]

@@ -202,7 +202,7 @@ def figure_chart(audit: Audit, figure: Figure) -> tuple[dict[str, Any], list[Row
     values = [{"report": spec_value(row.name), "value": _number(v)} for row, v in numbers]
     title = f"{figure.label} ({figure.unit})" if figure.unit else figure.label
     chart = (
-        alt.Chart(alt.Data(values=values))
+        alt.Chart(alt.Data(values=values))  # type: ignore[no-untyped-call]
         .mark_bar(color=PALETTE[0])
         .encode(
             y=alt.Y("report:N", title=None, sort=None, axis=alt.Axis(labelLimit=260)),
@@ -311,7 +311,7 @@ def _line_spec(label: str, points: list[tuple[str, Value]]) -> dict[str, Any]:
 
     values = [{"period": p, "value": _number(v)} for p, v in points]
     chart = (
-        alt.Chart(alt.Data(values=values))
+        alt.Chart(alt.Data(values=values))  # type: ignore[no-untyped-call]
         .mark_line(point=True, color=PALETTE[0])
         .encode(
             x=alt.X("period:O", title="Year", axis=alt.Axis(labelAngle=0)),

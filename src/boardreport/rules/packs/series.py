@@ -258,7 +258,7 @@ def balance_carries(ctx: RuleContext) -> Iterator[Finding]:
             path,
             Severity.INFO,
         )
-    elif (difference := Decimal(brought) - Decimal(carried)) != 0:  # type: ignore[arg-type]
+    elif (difference := _decimal(brought) - _decimal(carried)) != 0:
         yield ctx.finding(
             f"this year's budget brought forward {_show(brought)}, but last year's carried "
             f"forward {_show(carried)} (a difference of {_show(difference)})",
@@ -266,6 +266,14 @@ def balance_carries(ctx: RuleContext) -> Iterator[Finding]:
         )
     else:
         ctx.met(path)
+
+
+def _decimal(value: object) -> Decimal:
+    """A number of the model as a Decimal (callers have checked it is a number)."""
+    if isinstance(value, int | Decimal) and not isinstance(value, bool):
+        return Decimal(value)
+    msg = f"not a number: {value!r}"
+    raise TypeError(msg)
 
 
 def _show(value: object) -> str:
@@ -376,7 +384,7 @@ def rose_or_fell(ctx: RuleContext) -> Iterator[Finding]:
                 said = _said_direction(sentence, kpi_name(kpi.label))
                 if not said:
                     continue
-                change = Decimal(kpi.value) - Decimal(before.value)
+                change = _decimal(kpi.value) - _decimal(before.value)
                 actual = (change > 0) - (change < 0)
                 if actual == said:
                     ctx.met(located.path)
@@ -435,7 +443,7 @@ def last_years_figures(ctx: RuleContext) -> Iterator[Finding]:
             if not (is_number(quoted.value) and is_number(before.value)):
                 continue
             path = f"{located.path}.previous[{index}]"
-            if Decimal(quoted.value) == Decimal(before.value):
+            if _decimal(quoted.value) == _decimal(before.value):
                 ctx.met(path)
             else:
                 yield ctx.finding(
