@@ -86,21 +86,21 @@ def run(args: argparse.Namespace) -> int:
         print(f"error: {path}: no such folder", file=sys.stderr)
     if missing:
         return EXIT_USAGE
-    for path in args.paths:
-        check_output_folder(args.out, Path(path))
     result = audit(args.paths, args.jobs, progress=Progress(sys.stderr))
     if not result.rows:
         print(f"error: no report.toml found under {', '.join(args.paths)}", file=sys.stderr)
         return EXIT_USAGE
+    for row in result.rows:
+        check_output_folder(args.out, Path(row.path))
     for row in result.rows:
         if not row.loaded:
             print(f"error: {row.path}: the report could not be loaded", file=sys.stderr)
             for problem in row.problems:
                 print(problem, file=sys.stderr)
     write_output(args.out, outputs(result, args.paths, formats))
-    loaded = len(result.loaded)
+    loaded, count = len(result.loaded), len(result.rows)
     print(
-        f"Audited {len(result.rows)} reports ({loaded} checked, "
+        f"Audited {count} report{'s' * (count != 1)} ({loaded} checked, "
         f"{len(result.rows) - loaded} could not be loaded) against {len(result.duties)} duties "
         f"into {args.out}/"
     )
