@@ -6,7 +6,8 @@ A fixture's first lines may say what it expects and which rules to run::
     # select: SUP-001, CONS-003
 
 Failing fixtures (``fail*.toml``) must give exactly the expected unsuppressed findings of
-their rule; passing fixtures (``pass*.toml``) must give none.
+their rule; passing fixtures (``pass*.toml``) must give none. A ``previous.toml`` beside them is
+last year's report, given to the year-on-year rules (pack YOY).
 """
 
 from __future__ import annotations
@@ -34,7 +35,15 @@ def _run(file: Path) -> tuple[str, list[rules.Finding], str]:
     rule_id = file.parent.name
     select = _SELECT.search(text)
     report = boardreport.loads(text, name=str(file))
-    result = rules.check(report, select=[select.group(1)] if select else [rule_id])
+    before = file.parent / "previous.toml"  # last year's report, for the year-on-year rules
+    previous = (
+        boardreport.loads(before.read_text(encoding="utf-8"), name=str(before))
+        if before.exists()
+        else None
+    )
+    result = rules.check(
+        report, select=[select.group(1)] if select else [rule_id], previous=previous
+    )
     return rule_id, [f for f in result.findings if f.rule == rule_id], text
 
 
