@@ -84,9 +84,7 @@ def test_the_audit_page_reflows_at_320_css_pixels(page: Any, page_file: Path) ->
     assert result.violations_count == 0, result.generate_report()
 
 
-def test_headers_sort_with_aria_sort_and_the_filter_hides_rows(
-    page: Any, page_file: Path
-) -> None:
+def test_headers_sort_with_aria_sort_and_the_filter_hides_rows(page: Any, page_file: Path) -> None:
     page.goto(page_file.as_uri())
     matrix = page.locator("#matrix")
     header = matrix.locator("thead th").nth(0)
@@ -118,7 +116,9 @@ def test_without_script_the_tables_are_plain_tables(browser: Any, page_file: Pat
         context.close()
 
 
-def test_the_unpublished_income_is_shown_in_words(page: Any, page_file: Path, audited: Audit) -> None:
+def test_the_unpublished_income_is_shown_in_words(
+    page: Any, page_file: Path, audited: Audit
+) -> None:
     page.goto(page_file.as_uri())
     row = page.locator("#figures tbody tr", has_text="Board 03 ")
     assert "not published" in row.inner_text()

@@ -115,7 +115,8 @@ def not_published(report: model.Report, path: str) -> bool:
     """True when the part of ``report`` at ``path`` states its data as not published.
 
     The path is a finding's: a section or block path, optionally followed by a field path
-    (``budget/b-2019-20.income[0].amount``). Stated unknowns that were not published, withheld
+    (``budget/b-2019-20.income[0].amount``); a path into a section's own keys (``s.meets``)
+    means the whole section. Stated unknowns that were not published, withheld
     or suppressed, and missing-figure blocks, count; an unknown that is "not known" does not.
     """
     if not path:
@@ -126,6 +127,8 @@ def not_published(report: model.Report, path: str) -> bool:
         return False
     holder = max(holders, key=lambda loc: len(loc.path))
     value: Any = holder.item
+    if isinstance(value, model.Section):  # a section's own keys (its meets) hold no data
+        return _states_unpublished(value)
     for key in parse_path(path[len(holder.path) :].lstrip(".")):
         try:
             value = value[key] if isinstance(key, int) else getattr(value, key)
