@@ -8,10 +8,13 @@ year-on-year checks (pack YOY); :func:`load_series` follows the keys back to the
 from __future__ import annotations
 
 import os
+import re
+from decimal import Decimal
 from pathlib import Path
 
 from attrs import frozen
 
+from boardreport import model
 from boardreport.errors import LoadError
 from boardreport.model import Report
 
@@ -82,3 +85,105 @@ def load_series(report: Report, root: str | os.PathLike[str]) -> list[tuple[Path
         current, where = found.report, found.folder
     chain.reverse()
     return chain
+
+
+SERIES_SECTION = "year-on-year"
+"""The id of the appendix that shows a report's KPIs year on year."""
+
+
+def _kpi_key(kpi: model.KPI) -> str:
+    return kpi.id or " ".join(kpi.label.lower().split())
+
+
+def _column_type(kpi: model.KPI) -> model.ColumnType:
+    if kpi.unit.strip() == "%":
+        return model.ColumnType.PERCENT
+    if kpi.unit.strip() in model.CURRENCY_SYMBOLS.values():
+        return model.ColumnType.MONEY
+    numbers = [kpi.value] if isinstance(kpi.value, int | Decimal) else []
+    whole = all(isinstance(n, int) or n == n.to_integral_value() for n in numbers)
+    return model.ColumnType.INTEGER if whole else model.ColumnType.DECIMAL
+
+
+def _free_id(wanted: str, taken: set[str]) -> str:
+    candidate, number = wanted, 1
+    while candidate in taken:
+        number += 1
+        candidate = f"{wanted}-{number}"
+    return candidate
+
+
+def kpi_series_section(report: Report, earlier: list[tuple[Path, Report]]) -> model.Section | None:
+    """An appendix with a table and a line chart for each KPI this report and an earlier year
+    give (matched by id, else by label); None when no KPI is in two years.
+
+    The values are each year's published figures, stated unknowns kept as they are.
+    """
+    years = [r for _, r in earlier] + [report]
+    taken = set(model.all_tables(report))
+    blocks: list[model.Block] = []
+    for located in model.iter_blocks(report, model.KPI):
+        kpi: model.KPI = located.item
+        key = _kpi_key(kpi)
+        rows: list[tuple[model.Cell, ...]] = []
+        for year in years:
+            match = next(
+                (k.item for k in model.iter_blocks(year, model.KPI) if _kpi_key(k.item) == key),
+                None,
+            )
+            if match is not None:
+                rows.append((year.period_label, match.value))
+        if len(rows) < 2:
+            continue
+        table_id = _free_id("yoy-" + "-".join(re.findall(r"[a-z0-9]+", key.lower())), taken)
+        taken.add(table_id)
+        periods = f"{rows[0][0]} to {rows[-1][0]}"
+        blocks.append(
+            model.Table(
+                id=table_id,
+                caption=f"{kpi.label}, {periods}",
+                columns=(
+                    model.Column(key="year", label="Year"),
+                    model.Column(
+                        key="value", label=kpi.label, type=_column_type(kpi), unit=kpi.unit
+                    ),
+                ),
+                rows=tuple(rows),
+                source=f"The board's yearly reports for {periods}.",
+            )
+        )
+        blocks.append(
+            model.Chart(
+                id=f"{table_id}-chart",
+                table=table_id,
+                kind=model.ChartKind.LINE,
+                x="year",
+                y=("value",),
+                title=f"{kpi.label}, year on year",
+                description=f"A line chart of {kpi.label.lower()} in each year from "
+                f"{periods}, as each year's report gives it; the table above holds the values.",
+                x_title="Year",
+            )
+        )
+    if not blocks:
+        return None
+    intro = model.Prose(
+        text="The figures below appear in this report and in the board's reports for earlier "
+        "years; each year's value is the one that year's report gives."
+    )
+    return model.Section(
+        id=SERIES_SECTION, title="Year on year", blocks=(intro, *blocks), appendix=True
+    )
+
+
+def with_kpi_series(report: Report, root: str | os.PathLike[str]) -> Report:
+    """``report`` with an appendix showing its KPIs year on year, when earlier years' reports
+    (found through ``previous`` keys) give them too; else ``report`` unchanged."""
+    import attrs
+
+    if not report.previous.strip():
+        return report
+    section = kpi_series_section(report, load_series(report, root))
+    if section is None or any(s.id == SERIES_SECTION for s in report.sections):
+        return report
+    return attrs.evolve(report, sections=(*report.sections, section))

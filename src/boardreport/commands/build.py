@@ -247,6 +247,7 @@ def run(args: argparse.Namespace) -> int:
     from boardreport.io import load_reusing, root_file
     from boardreport.render._fragments import remembering
     from boardreport.rules import check
+    from boardreport.series import with_kpi_series
 
     try:
         formats = parse_formats(args.format)
@@ -272,6 +273,7 @@ def run(args: argparse.Namespace) -> int:
     if framework is not None:  # the renderers name the edition from the report
         report = attrs.evolve(report, framework=framework)
     result = check(report, sources=sources)
+    report = with_kpi_series(report, root)  # earlier years' KPIs, shown as a series
     if args.no_cache:
         files = outputs(report, result, formats, use_cache=False)
     else:
