@@ -23,9 +23,9 @@ _GAP = dt.timedelta(days=92)
 """The longest gap between last year's period and this one that still makes them consecutive."""
 
 
-def _pairs(ctx: RuleContext) -> model.Report | None:
-    """The previous report, when the report names one and it loaded."""
-    return ctx.previous if ctx.report.previous.strip() else None
+def _last_year(ctx: RuleContext) -> model.Report | None:
+    """Last year's report: the one ``previous`` names, or the one given to the check."""
+    return ctx.previous
 
 
 def _norm(value: str) -> str:
@@ -49,7 +49,8 @@ def previous_report(ctx: RuleContext) -> Iterator[Finding]:
     The report that `previous` names loads, is the same board's (the same `board` or `area`,
     ignoring case and punctuation) and covers the period just before this one: it ends
     before this period starts, and this period starts within three months (92 days) of its end.
-    The other YOY rules need it; without it they say nothing.
+    The other YOY rules need it; without it they say nothing. (From Python, last year's report
+    can also be given to `boardreport.rules.check(report, previous=...)`.)
 
     ## Why it matters
 
@@ -68,9 +69,9 @@ def previous_report(ctx: RuleContext) -> Iterator[Finding]:
     previous = "../2019-20"
     ```
     """
-    if not ctx.report.previous.strip():
-        return
     if ctx.previous is None:
+        if not ctx.report.previous.strip():
+            return
         reason = ctx.previous_problem or "it was not given to the check"
         yield ctx.finding(
             f"the previous report {ctx.report.previous!r} could not be read ({reason})",
@@ -160,7 +161,7 @@ def priorities_reported_on(ctx: RuleContext) -> Iterator[Finding]:
     progress = "The neglect toolkit is used in every assessment; re-referrals fell."
     ```
     """
-    last = _pairs(ctx)
+    last = _last_year(ctx)
     if last is None:
         return
     current = blocks(ctx, model.PriorityArea)
@@ -236,7 +237,7 @@ def balance_carries(ctx: RuleContext) -> Iterator[Finding]:
     brought_forward = 12000
     ```
     """
-    last = _pairs(ctx)
+    last = _last_year(ctx)
     if last is None:
         return
     before, now = _closing_budget(last), _closing_budget(ctx.report)
@@ -368,7 +369,7 @@ def rose_or_fell(ctx: RuleContext) -> Iterator[Finding]:
     text = "Re-referrals fell from 24% to 21%."
     ```
     """
-    last = _pairs(ctx)
+    last = _last_year(ctx)
     if last is None:
         return
     pairs = [
@@ -433,7 +434,7 @@ def last_years_figures(ctx: RuleContext) -> Iterator[Finding]:
     previous = [{ period = "2019-20", value = 24 }]
     ```
     """
-    last = _pairs(ctx)
+    last = _last_year(ctx)
     if last is None:
         return
     for located, before in kpi_pairs(ctx.report, last):
