@@ -8,8 +8,8 @@ from pathlib import Path
 
 from boardreport.io._paths import ROOT_FILE
 
-_SKIPPED = frozenset({".git", ".hg", ".svn", ".venv", "node_modules", "__pycache__", "build"})
-"""Folders never searched: version control, environments, build output."""
+_SKIPPED = frozenset({".git", ".hg", ".svn", ".venv", "node_modules", "__pycache__"})
+"""Folders never searched: version control, environments, caches."""
 
 
 def find_reports(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
