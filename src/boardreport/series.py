@@ -53,6 +53,12 @@ def load_previous(report: Report, root: str | os.PathLike[str]) -> Previous | No
     folder = previous_folder(report, root)
     if folder is None:
         return None
+    if Path(report.previous.strip()).is_absolute():
+        return Previous(
+            folder=folder,
+            problem="previous must name a folder relative to this report's folder, not an "
+            "absolute path, so that the reports can move together",
+        )
     try:
         return Previous(folder=folder, report=load(folder))
     except LoadError as exc:

@@ -98,3 +98,11 @@ def test_a_true_rose_and_a_quoted_figure_that_differs(copy: Path) -> None:
     )
     # 20 -> 21 is a rise, so "re-referrals fell" is wrong, and 2020-21 quotes 24 for 2019-20
     assert found == ["YOY-004", "YOY-005"]
+
+
+def test_an_absolute_previous_path_is_refused(copy: Path) -> None:
+    report, sources = load_with_sources(copy / "2021-22")
+    absolute = attrs.evolve(report, previous=str((copy / "2020-21").resolve()))
+    found = [f for f in check(absolute, sources=sources).findings if f.rule == "YOY-001"]
+    assert len(found) == 1
+    assert "not an absolute path" in found[0].message
