@@ -432,3 +432,40 @@ def test_attendance_percentages_at_the_limits_render() -> None:
         result = check(report)
         outputs(report, result, ("md", "html"), use_cache=False)
     assert not [f for f in result.findings if "could not check" in f.message]
+
+
+def test_chart_text_is_cut_short_in_the_drawing_and_kept_whole_on_the_page() -> None:
+    """A 60,000-character chart title and category label (20 s of drawing if drawn whole) are
+    drawn cut short, at once; the page still holds them whole."""
+    from boardreport.commands.build import outputs
+    from boardreport.render.vega import MAX_CHART_TEXT
+
+    long_title, long_label = "T" * 60_000, "L" * 60_000
+    text = _CELL_REPORT.format(kind="integer", value=5).replace('"Chart"', f'"{long_title}"')
+    text = text.replace('["a", 5]', f'["{long_label}", 5], ["{long_label}x", 6]')
+    report = boardreport.loads(text)
+    started = time.perf_counter()
+    files = outputs(report, check(report), ("md", "html", "vega"), use_cache=False)
+    assert time.perf_counter() - started < 15
+    spec = files["charts/c.vl.json"]
+    assert long_title not in spec and "T" * (MAX_CHART_TEXT - 1) + "\u2026" in spec
+    assert spec.count("L" * (MAX_CHART_TEXT - 1) + "\u2026") >= 2  # both labels, still distinct
+    assert '\u2026 (2)"' in spec
+    assert long_title in files["index.html"] and long_label in files["index.html"]
+
+
+def test_a_chart_of_too_many_values_is_refused_with_a_located_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A chart over a 10,000-row table is refused at build, naming file, line and chart."""
+    from boardreport.cli import main
+
+    rows = ", ".join(f'["r{i}", {i}]' for i in range(10_000))
+    text = _CELL_REPORT.format(kind="integer", value=1).replace('["a", 1], ["b", 1]', rows)
+    folder = tmp_path / "r"
+    folder.mkdir()
+    (folder / "report.toml").write_text(text, encoding="utf-8")
+    assert main(["build", str(folder), "--out", str(tmp_path / "out"), "--no-cache"]) == 2
+    error = capsys.readouterr().err
+    assert "report.toml:15: s/c: chart 'c' would draw 10,000 values" in error
+    assert not (tmp_path / "out").exists()
