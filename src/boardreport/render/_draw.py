@@ -9,6 +9,7 @@ worker serves every chart of a process and is started on first use.
 from __future__ import annotations
 
 import atexit
+import contextlib
 import json
 import queue
 import subprocess
@@ -69,10 +70,8 @@ class _Worker:
         self.process.kill()
         self.process.wait()
         if self.process.stdin is not None:
-            try:
+            with contextlib.suppress(OSError):  # the pipe broke with the worker
                 self.process.stdin.close()
-            except OSError:  # the pipe broke with the worker
-                pass
 
 
 _worker: _Worker | None = None
