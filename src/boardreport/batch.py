@@ -207,8 +207,8 @@ def output_folders(paths: Sequence[str], out_root: Path) -> list[Path]:
 
 def _build_one(job: tuple[str, Path], formats: tuple[str, ...]) -> Built:
     from boardreport.commands.build import outputs
-    from boardreport.output import check_output_folder, write_output
     from boardreport.io import load_with_sources, root_file
+    from boardreport.output import check_output_folder, write_output
 
     path, out = job
     try:
