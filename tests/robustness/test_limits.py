@@ -469,3 +469,27 @@ def test_a_chart_of_too_many_values_is_refused_with_a_located_error(
     error = capsys.readouterr().err
     assert "report.toml:15: s/c: chart 'c' would draw 10,000 values" in error
     assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize(
+    ("tail", "line", "message"),
+    [
+        ('note = """never\nclosed\n', 6, "Unterminated string"),
+        ('note = "never closed', 6, "Unterminated string"),
+        ("note = '''never\n", 6, "Expected \"'''\""),
+        ("# it's a comment\nnote = 'x", 7, 'Expected "\'"'),
+        ('note = "[ in a string"\nlist = [1,\n2,\n', 7, "Invalid value"),
+        ("t = { a = 1", 6, "Unclosed inline table"),
+    ],
+)
+def test_a_file_ending_inside_a_string_names_the_line_it_opens_on(
+    tail: str, line: int, message: str
+) -> None:
+    """The smallest reproducer: a file ending inside a string (or an array) is a syntax error
+    at the line of the opening quote (or bracket), not at no line."""
+    with pytest.raises(LoadError) as info:
+        boardreport.loads(HEAD + tail)
+    (problem,) = info.value.problems
+    assert problem.line == line
+    assert message in problem.message
+    assert "the file ends before it is closed; it opens on this line" in problem.message
