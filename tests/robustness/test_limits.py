@@ -11,8 +11,8 @@ import boardreport
 from boardreport import model
 from boardreport.errors import LoadError
 from boardreport.io import load_with_sources
+from boardreport.io._files import MAX_FILE_BYTES
 from boardreport.io._load import (
-    MAX_FILE_BYTES,
     MAX_HEADER_KEYS,
     MAX_PROBLEMS,
     MAX_SECTION_DEPTH,
