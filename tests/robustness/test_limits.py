@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
+import attrs
 import pytest
 
 import boardreport
@@ -493,3 +494,24 @@ def test_a_file_ending_inside_a_string_names_the_line_it_opens_on(
     assert problem.line == line
     assert message in problem.message
     assert "the file ends before it is closed; it opens on this line" in problem.message
+
+
+def test_numbers_past_the_limits_built_in_python_render_briefly() -> None:
+    """A report built in Python (no loader to refuse it) with 10**5000 and 1E+999999999 in a
+    table renders at once, the numbers in scientific form, never expanded."""
+    from decimal import Decimal
+
+    from boardreport.render import render_html, render_markdown
+
+    base = boardreport.loads(_CELL_REPORT.format(kind="decimal", value=1))
+    section = base.sections[0]
+    table = section.blocks[0]
+    assert isinstance(table, model.Table)
+    rows = (("a", 10**5000), ("b", Decimal("1E+999999999")), ("c", Decimal("-1E-99999999")))
+    report = attrs.evolve(
+        base, sections=(attrs.evolve(section, blocks=(attrs.evolve(table, rows=rows),)),)
+    )
+    with time_limit(20):
+        text = render_markdown(report) + render_html(report)
+    assert len(text) < 5_000_000
+    assert "1.000000E+5000" in text and "1.000000E+999999999" in text

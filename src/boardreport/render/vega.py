@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import functools
 import json
+import math
 import re
-from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -84,13 +84,21 @@ def _drawn_labels(labels: list[str]) -> dict[str, str]:
     return drawn
 
 
+_EXACT = 2**53
+"""Largest integer a chart (drawn in doubles) holds exactly; larger ones are drawn as floats."""
+
+
 def _float(value: model.Cell) -> int | float | None:
     """Convert a cell to a JSON number: ints stay ints, Decimals become floats, text is missing."""
     if isinstance(value, bool | str):
         return None
-    if isinstance(value, Decimal):
-        return float(value)
-    return value
+    if isinstance(value, int) and abs(value) <= _EXACT:
+        return value
+    try:  # beyond the loader's limits only in a report built in Python
+        number = float(value)
+    except OverflowError:
+        return None
+    return number if math.isfinite(number) else None
 
 
 def _column(table: Table, key: str, chart: Chart, role: str) -> int:
