@@ -105,6 +105,75 @@ def _structure_date(value: Any, _: type) -> dt.date:
     return value
 
 
+_DATE_OR_MONTH = (
+    "expected a date (write a TOML date without quotes, for example 2016-09-30) or a month "
+    'in quotes (for example "2016-09")'
+)
+
+
+def _is_date_or_month(cl: Any) -> bool:
+    return typing.get_origin(cl) in (typing.Union, types.UnionType) and model.Month in (
+        typing.get_args(cl)
+    )
+
+
+def _structure_date_or_month(value: Any, cl: Any) -> Any:
+    if value is None and type(None) in typing.get_args(cl):
+        return None
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return value
+    if isinstance(value, str):
+        month = model.parse_month(value)
+        if month is not None:
+            return month
+    raise FieldError(f"{_DATE_OR_MONTH}, got {_describe(value)}")
+
+
+def _structure_month(value: Any, _: type) -> model.Month:
+    month = model.parse_month(value) if isinstance(value, str) else None
+    if month is None:
+        raise FieldError(
+            f'expected a month in quotes (for example "2016-09"), got {_describe(value)}'
+        )
+    return month
+
+
+_PERIOD_HINT = (
+    'write a financial year such as "2014-15" (or "2016-19" for several), '
+    "or a table: { start = 2014-04-01, end = 2015-03-31 }"
+)
+
+
+def _period_structure(converter: Converter) -> Any:
+    inner = _attrs_structure_factory(converter)(model.Period)
+
+    def structure(value: Any, _: type) -> model.Period:
+        if isinstance(value, str):
+            period = model.Period.parse(value)
+            if period is None:
+                raise FieldError(f"{_describe(value)} is not a period: {_PERIOD_HINT}")
+            return period
+        if not isinstance(value, dict):
+            raise FieldError(f"expected a period ({_PERIOD_HINT}), got {_describe(value)}")
+        result: model.Period = inner(value, model.Period)
+        return result
+
+    return structure
+
+
+def _period_unstructure(converter: Converter) -> Any:
+    inner = _unstructure_factory(converter)(model.Period)
+
+    def unstructure(period: model.Period) -> Any:
+        if not period.inferred and period.is_financial_years:
+            text = period.label or period.financial_label
+            if model.Period.parse(text) == period:
+                return text
+        return inner(period)
+
+    return unstructure
+
+
 def _structure_enum(value: Any, cl: type[enum.Enum]) -> enum.Enum:
     allowed = [str(member.value) for member in cl]
     if isinstance(value, str):
@@ -203,7 +272,69 @@ def _tuple_structure_factory(converter: Converter) -> Any:
     return factory
 
 
-def _structure_block(value: Any, _: type) -> model.Block:
+_STATED = {model.Unknown, model.Bound}
+
+
+def _is_figure_union(cl: Any) -> bool:
+    """A union that holds a stated unknown or a bound (``Figure``, ``Count``, ``Cell``)."""
+    origin = typing.get_origin(cl)
+    if origin not in (typing.Union, types.UnionType):
+        return False
+    return bool(set(typing.get_args(cl)) & _STATED)
+
+
+_STATED_HINT = '(a stated unknown is written { reason = "not_published" }, a bound as ' + (
+    '{ relation = "more_than", value = 5000 })'
+)
+
+
+def _figure_union_factory(converter: Converter) -> Any:
+    """Numbers as numbers, ``{ reason = ... }`` as Unknown, ``{ relation = ... }`` as Bound."""
+
+    def factory(cl: Any) -> Any:
+        args = set(typing.get_args(cl))
+        wanted = [
+            *(["text"] if str in args else []),
+            "a whole number" if Decimal not in args else "a number",
+            "a stated unknown",
+        ]
+
+        def structure(value: Any, _: type) -> Any:
+            if value is None and type(None) in args:
+                return None
+            if isinstance(value, dict):
+                if "reason" in value:
+                    return converter.structure(value, model.Unknown)
+                if "relation" in value:
+                    return converter.structure(value, model.Bound)
+                msg = "a table here must have a 'reason' key or a 'relation' key " + _STATED_HINT
+                raise FieldError(msg)
+            if isinstance(value, bool):
+                pass
+            elif (isinstance(value, str) and str in args) or (
+                isinstance(value, int) and int in args
+            ):
+                return value
+            elif isinstance(value, int | Decimal) and Decimal in args:
+                _check_finite(value)
+                return Decimal(value)
+            hint = f" {_STATED_HINT}" if isinstance(value, str) else ""
+            expected = ", ".join(wanted[:-1]) + " or " + wanted[-1]
+            raise FieldError(f"expected {expected}, got {_describe(value)}{hint}")
+
+        return structure
+
+    return factory
+
+
+def _block_structure(converter: Converter) -> Any:
+    def structure(value: Any, cl: type) -> model.Block:
+        return _structure_block(converter, value)
+
+    return structure
+
+
+def _structure_block(converter: Converter, value: Any) -> model.Block:
     if not isinstance(value, dict):
         raise FieldError(f"expected a table, got {_describe(value)}")
     tag = value.get("type")
@@ -216,14 +347,17 @@ def _structure_block(value: Any, _: type) -> model.Block:
         msg = f"unknown block type {_shown(tag)}{suggest(str(tag), model.BLOCK_TYPES)}"
         raise FieldError(msg + " (allowed: " + ", ".join(sorted(model.BLOCK_TYPES)) + ")")
     rest = {k: v for k, v in value.items() if k != "type"}
-    result: model.Block = _CONVERTER.structure(rest, cls)
+    result: model.Block = converter.structure(rest, cls)
     return result
 
 
-def _unstructure_block(block: model.Block) -> dict[str, Any]:
-    data: dict[str, Any] = {"type": model.block_tag(block)}
-    data.update(_CONVERTER.unstructure(block, type(block)))
-    return data
+def _block_unstructure(converter: Converter) -> Any:
+    def unstructure(block: model.Block) -> dict[str, Any]:
+        data: dict[str, Any] = {"type": model.block_tag(block)}
+        data.update(converter.unstructure(block, type(block)))
+        return data
+
+    return unstructure
 
 
 def _unstructure_factory(converter: Converter) -> Any:
@@ -243,7 +377,7 @@ def _unstructure_factory(converter: Converter) -> Any:
 
 
 def make_converter() -> Converter:
-    """Build the strict converter used for every report file."""
+    """Build a strict converter for report files; every hook uses the converter it belongs to."""
     converter = Converter(forbid_extra_keys=True, detailed_validation=True)
     converter.register_structure_hook(str, _structure_str)
     converter.register_structure_hook(int, _structure_int)
@@ -254,14 +388,24 @@ def make_converter() -> Converter:
         lambda cl: isinstance(cl, type) and issubclass(cl, enum.Enum), _structure_enum
     )
     converter.register_structure_hook_factory(_is_scalar_union, _scalar_union_hook)
+    converter.register_structure_hook_factory(_is_figure_union, _figure_union_factory(converter))
     converter.register_structure_hook_factory(_is_tuple, _tuple_structure_factory(converter))
-    converter.register_structure_hook_func(lambda cl: cl == model.Block, _structure_block)
+    converter.register_structure_hook_func(
+        lambda cl: cl == model.Block, _block_structure(converter)
+    )
     converter.register_structure_hook_factory(attrs.has, _attrs_structure_factory(converter))
+    converter.register_structure_hook_func(_is_date_or_month, _structure_date_or_month)
+    converter.register_structure_hook(model.Month, _structure_month)
+    converter.register_structure_hook(model.Period, _period_structure(converter))
 
     converter.register_unstructure_hook(Decimal, lambda d: d)
     converter.register_unstructure_hook(dt.date, lambda d: d)
     converter.register_unstructure_hook_factory(attrs.has, _unstructure_factory(converter))
-    converter.register_unstructure_hook_func(lambda cl: cl == model.Block, _unstructure_block)
+    converter.register_unstructure_hook(model.Month, lambda month: month.isoformat())
+    converter.register_unstructure_hook(model.Period, _period_unstructure(converter))
+    converter.register_unstructure_hook_func(
+        lambda cl: cl == model.Block, _block_unstructure(converter)
+    )
     return converter
 
 

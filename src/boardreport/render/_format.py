@@ -4,9 +4,20 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+from collections.abc import Callable
 from decimal import Decimal
 
-from boardreport.model import Cell, ColumnType, Number, Polarity
+from boardreport.model import (
+    BOUND_WORDS,
+    Bound,
+    Cell,
+    ColumnType,
+    Figure,
+    Month,
+    Number,
+    Polarity,
+    Unknown,
+)
 
 CURRENCY_SYMBOLS = {"GBP": "£", "EUR": "€", "USD": "$"}
 
@@ -21,6 +32,13 @@ _WORDS: dict[str, str] = {
     "one_off": "One-off",
     "multi_agency_audit": "Multi-agency audit",
     "single_agency_audit": "Single-agency audit",
+    "cqc": "CQC",
+    "hmic": "HMIC",
+    "hmi_probation": "HMI Probation",
+    "hmi_prisons": "HMI Prisons",
+    "joint": "Joint inspectorates",
+    "vice_chair": "Vice-Chair",
+    "interim_chair": "Interim Chair",
 }
 
 
@@ -30,8 +48,19 @@ limits), and a larger one built in Python is written in scientific form rather t
 into millions of digits."""
 
 
-def number(value: Number) -> str:
-    """Format ``value`` with thousands separators, keeping a decimal's published precision."""
+def stated(value: Unknown | Bound, show: Callable[[Number], str]) -> str:
+    """Say a stated unknown ("not published", "fewer than 5") or a bound ("over 5,000").
+
+    A bound's published text is used as it is; otherwise its limit is shown with ``show``.
+    """
+    if isinstance(value, Unknown):
+        return str(value)
+    if value.text.strip():
+        return value.text.strip()
+    return f"{BOUND_WORDS[value.relation]} {show(value.value)}"
+
+
+def _plain(value: Number) -> str:
     if isinstance(value, Decimal):
         if not value.is_finite():
             return str(value)
@@ -47,8 +76,17 @@ def number(value: Number) -> str:
     return text
 
 
-def money(value: Number, currency: str = "GBP") -> str:
+def number(value: Figure) -> str:
+    """Format ``value`` with thousands separators, keeping a decimal's published precision."""
+    if isinstance(value, Unknown | Bound):
+        return stated(value, _plain)
+    return _plain(value)
+
+
+def money(value: Figure, currency: str = "GBP") -> str:
     """Format an amount of money, for example ``£1,250`` or ``-£15,000``."""
+    if isinstance(value, Unknown | Bound):
+        return stated(value, lambda limit: money(limit, currency))
     symbol = CURRENCY_SYMBOLS.get(currency)
     magnitude = number(-value if value < 0 else value)
     sign = "-" if value < 0 else ""
@@ -57,8 +95,10 @@ def money(value: Number, currency: str = "GBP") -> str:
     return f"{sign}{symbol}{magnitude}"
 
 
-def percent(value: Number) -> str:
+def percent(value: Figure) -> str:
     """Format a percentage, for example ``58%``."""
+    if isinstance(value, Unknown | Bound):
+        return stated(value, percent)
     return f"{number(value)}%"
 
 
@@ -73,9 +113,11 @@ def cell(value: Cell, kind: ColumnType, currency: str = "GBP") -> str:
     return number(value)
 
 
-def with_unit(value: Number, unit: str) -> str:
+def with_unit(value: Figure, unit: str) -> str:
     """Format a value with its unit: ``58%``, ``£1,200`` or ``512 per 10,000 children``."""
     unit = unit.strip()
+    if isinstance(value, Unknown):
+        return str(value)
     if unit == "%":
         return percent(value)
     if unit in CURRENCY_SYMBOLS.values():
@@ -85,9 +127,22 @@ def with_unit(value: Number, unit: str) -> str:
     return f"{number(value)} {unit}" if unit else number(value)
 
 
-def date(value: dt.date) -> str:
-    """Format a date in British style, for example ``1 April 2014``."""
+def date(value: dt.date | Month) -> str:
+    """Format a date in British style, ``1 April 2014``, or a month, ``September 2016``."""
+    if isinstance(value, Month):
+        return f"{value.first_day():%B %Y}"
     return f"{value.day} {value:%B %Y}"
+
+
+def on_date(value: dt.date | Month) -> str:
+    """``on 1 April 2014``, or ``in September 2016`` for a month."""
+    return f"{'in' if isinstance(value, Month) else 'on'} {date(value)}"
+
+
+def span(start: dt.date | Month | None, end: dt.date | Month | None) -> str:
+    """``from September 2015``, ``to 30 June 2014``, ``from … to …`` or ``""``."""
+    parts = [*([f"from {date(start)}"] if start else []), *([f"to {date(end)}"] if end else [])]
+    return " ".join(parts)
 
 
 def words(value: enum.Enum | str) -> str:

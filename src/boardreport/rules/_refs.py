@@ -1,10 +1,17 @@
-"""Resolve the data references of claims (``table:…``, ``kpi:…``, ``budget:…``) to numbers."""
+"""Resolve the data references of claims to numbers.
+
+``table:…``, ``kpi:…`` and ``budget:…`` name tables, KPIs and budget lines;
+``<block type>:<id>.<key>`` names any count or figure of a block with an id
+(``review:scr-1.notified``, ``child_death_review:cdop.deaths_reviewed``), and ``share:<id>`` a
+child death share.
+"""
 
 from __future__ import annotations
 
 import re
+import typing
 from decimal import Decimal
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from boardreport import model
 from boardreport.rules._numbers import number
@@ -13,6 +20,21 @@ _TABLE = re.compile(r"^table:([^\[\]]+)\[(.*)\]\.([^.\[\]]+)$")
 _KPI = re.compile(r"^kpi:([^\s.\[\]]+)$")
 _BUDGET_TOTAL = re.compile(r"^budget:([^\s.\[\]]+)\.(income_total|expenditure_total)$")
 _BUDGET_LINES = re.compile(r"^budget:([^\s.\[\]]+)\.(income|expenditure)\[(.*)\]$")
+_FIELD = re.compile(r"^([a-z_]+):([^\s.\[\]]+)\.([a-z_]+)$")
+_SHARE = re.compile(r"^share:([^\s.\[\]]+)(?:\.(count|of|percent))?$")
+
+
+_COUNT_FIELDS: dict[type[Any], tuple[str, ...]] = {}
+
+
+def count_fields(cls: type[Any]) -> tuple[str, ...]:
+    """The keys of ``cls`` that hold a figure or a count (those that can be stated unknown)."""
+    if cls not in _COUNT_FIELDS:
+        hints = typing.get_type_hints(cls)
+        _COUNT_FIELDS[cls] = tuple(
+            name for name, hint in hints.items() if model.Unknown in typing.get_args(hint)
+        )
+    return _COUNT_FIELDS[cls]
 
 
 class RefError(ValueError):
@@ -25,6 +47,9 @@ class Index(NamedTuple):
     tables: dict[str, model.Table]
     kpis: dict[str, model.KPI]
     budgets: dict[str, model.Budget]
+    blocks: dict[tuple[str, str], Any]
+    """Every block with an id, by (type tag, id)."""
+    shares: dict[str, model.Share]
 
     @classmethod
     def of(
@@ -39,17 +64,30 @@ class Index(NamedTuple):
         """
         kpis: dict[str, model.KPI] = {}
         budgets: dict[str, model.Budget] = {}
+        by_id: dict[tuple[str, str], Any] = {}
+        shares: dict[str, model.Share] = {}
         walked = located_blocks if located_blocks is not None else model.iter_blocks(report)
         for located in walked:
             block = located.item
             block_id = getattr(block, "id", None)
             if not isinstance(block_id, str):
                 continue
+            by_id.setdefault((model.block_tag(block), block_id), block)
+            if isinstance(block, model.ChildDeathReview):
+                for share in block.shares:
+                    if share.id:
+                        shares.setdefault(share.id, share)
             if isinstance(block, model.KPI):
                 kpis.setdefault(block_id, block)
             elif isinstance(block, model.Budget):
                 budgets.setdefault(block_id, block)
-        return cls(tables if tables is not None else model.all_tables(report), kpis, budgets)
+        return cls(
+            tables if tables is not None else model.all_tables(report),
+            kpis,
+            budgets,
+            by_id,
+            shares,
+        )
 
     def resolve(self, ref: str) -> list[Decimal]:
         """Return the numbers ``ref`` names (one, or a whole column or list).
@@ -74,12 +112,46 @@ class Index(NamedTuple):
             return [self._number(value, match.group(2)) * sign]
         if match := _BUDGET_LINES.match(ref):
             return self._budget_lines(*match.groups())
+        if match := _SHARE.match(ref):
+            return self._share(match.group(1), match.group(2) or "percent")
+        if match := _FIELD.match(ref):
+            return self._field(*match.groups())
         raise RefError(
             f"{ref!r} is not a reference: use table:ID[ROW].COLUMN, kpi:ID, "
-            "budget:ID.income[NAME], budget:ID.expenditure[ITEM] or budget:ID.income_total"
+            "budget:ID.income[NAME], budget:ID.expenditure[ITEM], budget:ID.income_total, "
+            "TYPE:ID.KEY (review:ID.notified) or share:ID"
         )
 
+    def _field(self, tag: str, block_id: str, key: str) -> list[Decimal]:
+        cls = model.BLOCK_TYPES.get(tag)
+        if cls is None:
+            raise RefError(f"{tag!r} is not a block type")
+        block = self.blocks.get((tag, block_id))
+        if block is None:
+            raise RefError(f"no {tag} with id {block_id!r}")
+        keys = count_fields(cls)
+        if key not in keys:
+            known = ", ".join(keys) or "none"
+            raise RefError(f"{key!r} is not a count or figure of a {tag} (those are: {known})")
+        value = getattr(block, key)
+        if value is None:
+            raise RefError(f"{tag} {block_id!r} states no {key}")
+        return [self._number(value, f"{tag} {block_id!r} {key}")]
+
+    def _share(self, share_id: str, key: str) -> list[Decimal]:
+        share = self.shares.get(share_id)
+        if share is None:
+            raise RefError(f"no share with id {share_id!r}")
+        value = getattr(share, key)
+        if value is None:
+            raise RefError(f"share {share_id!r} states no {key}")
+        return [self._number(value, f"share {share_id!r} {key}")]
+
     def _number(self, value: object, what: str) -> Decimal:
+        if isinstance(value, model.Unknown):
+            raise RefError(f"{what} is stated as {value}, not as a number")
+        if isinstance(value, model.Bound):
+            raise RefError(f"{what} is stated only as a bound, not as a number")
         result = number(value)
         if result is None:
             raise RefError(f"{what} is not a number: {value!r}")
