@@ -481,6 +481,9 @@ class RecipientRole(enum.Enum):
     LEADER_OF_THE_COUNCIL = "leader_of_the_council"
     POLICE_AND_CRIME_COMMISSIONER = "police_and_crime_commissioner"
     HEALTH_AND_WELLBEING_BOARD_CHAIR = "health_and_wellbeing_board_chair"
+    CHILD_SAFEGUARDING_PRACTICE_REVIEW_PANEL = "child_safeguarding_practice_review_panel"
+    WHAT_WORKS_CENTRE = "what_works_centre"
+    LOCAL_HEALTHWATCH = "local_healthwatch"
     OTHER = "other"
 
 
@@ -495,6 +498,7 @@ class ReviewKind(enum.Enum):
     SINGLE_AGENCY_AUDIT = "single_agency_audit"
     SECTION_11_AUDIT = "section_11_audit"
     DOMESTIC_HOMICIDE_REVIEW = "domestic_homicide_review"
+    SAFEGUARDING_ADULTS_REVIEW = "safeguarding_adults_review"
     OTHER = "other"
 
 
@@ -572,6 +576,19 @@ class Requirement(enum.Enum):
     PARTNER_CONTRIBUTIONS = "partner_contributions"
     EXPENDITURE = "expenditure"
     WEAKNESSES = "weaknesses"
+    ACTIVITY = "activity"
+    IMPACT_EVIDENCE = "impact_evidence"
+    LITTLE_OR_NO_PROGRESS = "little_or_no_progress"
+    PRACTICE_REVIEW_ACTIONS = "practice_review_actions"
+    FEEDBACK_FROM_CHILDREN_AND_FAMILIES = "feedback_from_children_and_families"
+    INDEPENDENT_SCRUTINY = "independent_scrutiny"
+    ACCESSIBLE_SUMMARY = "accessible_summary"
+    STRATEGY = "strategy"
+    MEMBER_CONTRIBUTIONS = "member_contributions"
+    SAFEGUARDING_ADULTS_REVIEW_FINDINGS = "safeguarding_adults_review_findings"
+    SAFEGUARDING_ADULTS_REVIEWS_ONGOING = "safeguarding_adults_reviews_ongoing"
+    SAFEGUARDING_ADULTS_REVIEW_ACTIONS = "safeguarding_adults_review_actions"
+    FINDINGS_NOT_IMPLEMENTED = "findings_not_implemented"
 
 
 # ---------------------------------------------------------------------------------------------
@@ -1180,6 +1197,71 @@ def block_tag(block: Block) -> str:
 
 
 # ---------------------------------------------------------------------------------------------
+# the arrangement: who publishes the report, which with the period selects the statutory edition
+
+
+class ArrangementKind(enum.Enum):
+    """The body that publishes the report; with the period it chooses the statutory edition."""
+
+    LSCB = "lscb"
+    SAFEGUARDING_PARTNERSHIP = "safeguarding_partnership"
+    SAFEGUARDING_ADULTS_BOARD = "safeguarding_adults_board"
+
+
+class PartnerBody(enum.Enum):
+    """The safeguarding partners (Children Act 2004 s16E) and a board's core members."""
+
+    LOCAL_AUTHORITY = "local_authority"
+    POLICE = "police"
+    CLINICAL_COMMISSIONING_GROUP = "clinical_commissioning_group"
+    INTEGRATED_CARE_BOARD = "integrated_care_board"
+    OTHER = "other"
+
+
+@frozen(kw_only=True)
+class Partner:
+    """A safeguarding partner or board member, who leads for it and what it did in the year."""
+
+    organisation: str
+    body: PartnerBody = PartnerBody.OTHER
+    lead: str = ""
+    """The lead safeguarding partner: the head of the organisation (Working Together 2023)."""
+    delegate: str = ""
+    """The delegated safeguarding partner, where the lead delegates."""
+    activity: str = ""
+    """What the organisation did in the year for the arrangements or the board's strategy."""
+
+
+@frozen(kw_only=True)
+class Scrutiny:
+    """Independent scrutiny of the arrangements, and its contribution to this report."""
+
+    scrutineer: str
+    arrangements: str = ""
+    """How scrutiny is done (who, how often, with what access)."""
+    findings: str = ""
+    """What the scrutiny found about how well the arrangements work."""
+    contribution: str = ""
+    """How the scrutineer evaluated and contributed to this report."""
+
+
+@frozen(kw_only=True)
+class Arrangement:
+    """The local safeguarding arrangement that publishes the report."""
+
+    kind: ArrangementKind
+    partners: tuple[Partner, ...] = field(default=(), converter=_tuple)
+    relevant_agencies: tuple[str, ...] = field(default=(), converter=_tuple)
+    education: str = ""
+    """How schools, colleges, early years and childcare settings take part."""
+    scrutiny: Scrutiny | None = None
+    changes: str = ""
+    """Changes made to the arrangements in the period."""
+    publication: str = ""
+    """Where the report and the published arrangements can be read (an address)."""
+
+
+# ---------------------------------------------------------------------------------------------
 # sections and the report
 
 
@@ -1213,7 +1295,9 @@ class Report:
     period_end: dt.date
     chair: Chair | None = None
     publication_date: DateOrMonth | None = None
-    framework: str = "wt2013"
+    framework: str = ""
+    """The statutory edition to check against (``"WT2018"``); empty: chosen by period and kind."""
+    arrangement: Arrangement | None = None
     recipients: tuple[Recipient, ...] = field(default=(), converter=_tuple)
     sections: tuple[Section, ...] = field(default=(), converter=_tuple)
     suppressions: tuple[Suppression, ...] = field(default=(), converter=_tuple)

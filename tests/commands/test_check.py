@@ -29,7 +29,12 @@ def test_complete_report_passes_even_strictly(capsys: pytest.CaptureFixture[str]
     """A report meeting every rule exits 0 and says so in the count line."""
     code, out, _ = _run(capsys, "--strict", str(COMPLETE))
     assert code == 0
-    assert out == "0 errors, 0 warnings, 0 info (0 suppressed)\n"
+    edition, count = out.splitlines()
+    assert edition == (
+        f'{COMPLETE}: edition: framework = "wt2013", as for period 2014-15, LSCB assumed '
+        "(no arrangement kind given): WT2013"
+    )
+    assert count == "0 errors, 0 warnings, 0 info (0 suppressed)"
 
 
 def test_errors_exit_1_with_located_lines(capsys: pytest.CaptureFixture[str]) -> None:
@@ -37,7 +42,8 @@ def test_errors_exit_1_with_located_lines(capsys: pytest.CaptureFixture[str]) ->
     fixture = FIXTURES / "CONS-003" / "fail.toml"
     code, out, _ = _run(capsys, "--select", "CONS-003", str(fixture))
     assert code == 1
-    first, last = out.splitlines()
+    edition, first, last = out.splitlines()
+    assert edition.endswith(": WT2013")
     rel = fixture.relative_to(Path.cwd()) if fixture.is_relative_to(Path.cwd()) else fixture
     assert first.startswith(f"{rel.as_posix()}:")
     line = int(first.split(":")[1])
@@ -58,9 +64,9 @@ def test_select_and_ignore_accept_lists_and_prefixes(capsys: pytest.CaptureFixtu
     """--select and --ignore take ids and pack prefixes, repeated or comma-separated."""
     fixture = str(FIXTURES / "WT13-001" / "fail.toml")
     _, out, _ = _run(capsys, "--select", "WT13-001,WT13-003", "--select", "QUAL-003", fixture)
-    assert {line.split()[1] for line in out.splitlines()[:-1]} == {"WT13-001", "WT13-003"}
+    assert {line.split()[1] for line in out.splitlines()[1:-1]} == {"WT13-001", "WT13-003"}
     _, out, _ = _run(capsys, "--ignore", "WT13", "--ignore", "QUAL,CONS", fixture)
-    assert out == "0 errors, 0 warnings, 0 info (0 suppressed)\n"
+    assert out.endswith(": WT2013\n0 errors, 0 warnings, 0 info (0 suppressed)\n")
 
 
 @pytest.mark.parametrize("option", ["--select", "--ignore"])
@@ -121,8 +127,9 @@ def test_github_output(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = _run(capsys, "--format", "github", "--select", "CONS-003,SUP-001", fixture)
     lines = out.splitlines()
     assert code == 1
-    assert [line.split(" ")[0] for line in lines[:-1]] == ["::error", "::error"]
-    assert {line.split("title=")[1].split("::")[0] for line in lines[:-1]} == {
+    assert lines[0].startswith("::notice title=edition::") and lines[0].endswith(": WT2013")
+    assert [line.split(" ")[0] for line in lines[1:-1]] == ["::error", "::error"]
+    assert {line.split("title=")[1].split("::")[0] for line in lines[1:-1]} == {
         "CONS-003",
         "SUP-001",
     }
@@ -199,5 +206,5 @@ def test_suppression_findings_point_at_the_suppression(
     line = len(text.splitlines()) + 2
     code, out, _ = _run(capsys, str(root))
     assert code == 1
-    [finding] = out.splitlines()[:-1]
+    [finding] = out.splitlines()[1:-1]
     assert finding.startswith(f"{root.as_posix()}:{line + 3}: SUP-003 error ")

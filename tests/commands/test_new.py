@@ -1,8 +1,9 @@
 """``boardreport new`` and boardreport.skeleton: a skeleton that loads, builds and fails the check.
 
-The skeleton has a section for every duty of the statutory pack, with placeholders where the
+The skeleton has a section for every duty of its edition's pack, with placeholders where the
 board must write; ``boardreport check`` on it lists exactly the statutory content still missing,
-and filling the placeholders (tests/fixtures/quickstart/answers/) makes it pass.
+and filling the placeholders (tests/fixtures/quickstart/answers/) makes it pass. The skeletons
+are package data written through ``io.dump``; each edition has its own (``--framework``).
 """
 
 from __future__ import annotations
@@ -39,51 +40,52 @@ BOARD = "Brackenford Safeguarding Children Board"
 ARGS = ["--board", BOARD, "--area", "Brackenford", "--period", "2015-16"]
 
 SKELETON_RULES = {
-    "WT13-001",
-    "WT13-002",
-    "WT13-004",
-    "WT13-005",
-    "WT13-006",
-    "WT13-007",
-    "WT13-008",
-    "WT13-009",
-    "WT13-010",
-    "WT13-011",
-    "WT13-012",
-    "WT13-013",
-    "WT13-014",
+    "WT15-001",
+    "WT15-002",
+    "WT15-004",
+    "WT15-005",
+    "WT15-006",
+    "WT15-007",
+    "WT15-008",
+    "WT15-013",
+    "WT15-014",
+    "WT15-015",
+    "WT15-016",
+    "WT15-017",
+    "WT15-018",
 }
-"""Every WT13 duty but the recipients (WT13-003), which statute fixes and the skeleton records."""
+"""Every WT15 duty of a 2015-16 LSCB but the recipients (WT15-003), which the guidance fixes and
+the skeleton records, and the end of LSCBs (WT15-010), which a 2015-16 report is far from."""
 
 FILLS = {
-    "WT13-001": ["report.toml"],
-    "WT13-002": ["report.toml", "parts/01-chair-foreword.toml"],
-    "WT13-004": ["parts/04-effectiveness.toml"],
-    "WT13-005": ["parts/13-challenges.toml"],
-    "WT13-006": ["parts/08-case-reviews.toml", "parts/09-quality-assurance.toml"],
-    "WT13-007": [
+    "WT15-002": ["report.toml"],
+    "WT15-001": ["report.toml", "parts/01-chair-foreword.toml"],
+    "WT15-004": ["parts/04-effectiveness.toml"],
+    "WT15-005": ["parts/13-challenges.toml"],
+    "WT15-006": ["parts/08-case-reviews.toml", "parts/09-quality-assurance.toml"],
+    "WT15-007": [
         "parts/15-appendix-budget.toml",
         "parts/05-the-board.toml",
         "parts/agencies/05-return-nhs-england.toml",
     ],
-    "WT13-008": ["parts/15-appendix-budget.toml"],
-    "WT13-009": ["parts/05-the-board.toml"],
-    "WT13-010": ["parts/05-the-board.toml"],
-    "WT13-011": ["parts/07-child-death-reviews.toml"],
-    "WT13-012": ["parts/08-case-reviews.toml"],
-    "WT13-013": [
+    "WT15-008": ["parts/15-appendix-budget.toml"],
+    "WT15-013": ["parts/05-the-board.toml"],
+    "WT15-014": ["parts/05-the-board.toml"],
+    "WT15-015": ["parts/07-child-death-reviews.toml"],
+    "WT15-016": ["parts/08-case-reviews.toml"],
+    "WT15-017": [
         "parts/05-the-board.toml",
         "parts/09-quality-assurance.toml",
         "parts/11-policies-and-procedures.toml",
         "parts/12-communication.toml",
     ],
-    "WT13-014": ["parts/10-learning-and-development.toml"],
+    "WT15-018": ["parts/10-learning-and-development.toml"],
 }
 """For each rule the skeleton fails, the answer files that write the missing content.
 
-WT13-006 takes the lessons of the case reviews and of the multi-agency audit; WT13-007 needs the
-contributions, the membership (whose prison seat becomes "not applicable") and NHS England's
-return (which explains why it made no contribution)."""
+WT15-006 takes the lessons of the case reviews and of the multi-agency audit; WT15-007 needs the
+contributions and the spending, the membership (whose prison seat becomes "not applicable") and
+NHS England's return (which explains why it made no contribution)."""
 
 
 @pytest.fixture
@@ -157,7 +159,9 @@ def test_skeleton_loads_with_the_period_and_names(folder: Path) -> None:
     assert report.board == BOARD and report.area == "Brackenford"
     assert (report.period_start, report.period_end) == (dt.date(2015, 4, 1), dt.date(2016, 3, 31))
     assert report.title == f"{BOARD} Annual Report 2015-16"
-    assert report.framework == "wt2013"
+    assert report.framework == "", "the period selects the edition, so none is written"
+    assert report.arrangement is not None
+    assert report.arrangement.kind is model.ArrangementKind.LSCB
 
 
 def test_every_toml_file_names_its_schema(folder: Path) -> None:
@@ -286,7 +290,12 @@ def test_a_file_in_the_way_is_refused(tmp_path: Path) -> None:
 def test_skeleton_has_every_statutory_component() -> None:
     """Partners, lay members, recipients, budget categories and returns are all there."""
     report = skeleton(board=BOARD, area="Brackenford", period="2015/16")
-    assert {r.role for r in report.recipients} == set(RecipientRole) - {RecipientRole.OTHER}
+    assert {r.role for r in report.recipients} == {
+        RecipientRole.CHIEF_EXECUTIVE,
+        RecipientRole.LEADER_OF_THE_COUNCIL,
+        RecipientRole.POLICE_AND_CRIME_COMMISSIONER,
+        RecipientRole.HEALTH_AND_WELLBEING_BOARD_CHAIR,
+    }
     (membership,) = [loc.item for loc in model.iter_blocks(report, model.Membership)]
     assert {m.partner for m in membership.members if m.partner} == set(StatutoryPartner)
     assert sum(m.role is MemberRole.LAY_MEMBER for m in membership.members) == 2
@@ -303,10 +312,20 @@ def test_skeleton_has_every_statutory_component() -> None:
     assert list(model.iter_blocks(report, model.Attendance))
     assert len(list(model.iter_blocks(report, model.KPI))) >= 3
     met = {req for loc in model.iter_sections(report) for req in loc.item.meets}
-    assert met == set(model.Requirement) - {
-        model.Requirement.PARTNER_CONTRIBUTIONS,
-        model.Requirement.EXPENDITURE,
+    lscb = {
+        model.Requirement.CHAIR_STATEMENT,
+        model.Requirement.EFFECTIVENESS_ASSESSMENT,
+        model.Requirement.LESSONS_FROM_REVIEWS,
+        model.Requirement.CHILD_DEATH_REVIEWS,
+        model.Requirement.SERIOUS_CASE_REVIEWS,
+        model.Requirement.POLICIES_AND_PROCEDURES,
+        model.Requirement.COMMUNICATION,
+        model.Requirement.MONITORING_EFFECTIVENESS,
+        model.Requirement.PLANNING_SERVICES,
+        model.Requirement.TRAINING_EVALUATION,
+        model.Requirement.WEAKNESSES,
     }
+    assert met == lscb
 
 
 def test_placeholders_say_what_to_write() -> None:
@@ -324,9 +343,9 @@ def test_check_fails_with_exactly_the_statutory_gaps(folder: Path) -> None:
     report, sources = load_with_sources(folder)
     result = check(report, sources=sources)
     assert result.failed()
-    statutory = [f for f in result.findings if f.rule.startswith("WT13-")]
+    statutory = [f for f in result.findings if f.rule.startswith("WT15-")]
     assert {f.rule for f in statutory} == SKELETON_RULES
-    others = [f for f in result.findings if not f.rule.startswith("WT13-")]
+    others = [f for f in result.findings if not f.rule.startswith("WT15-")]
     assert all(f.severity is not Severity.ERROR for f in others)
     assert {f.rule for f in others} <= {"QUAL-004", "QUAL-005"}
     for finding in statutory:
@@ -362,3 +381,159 @@ def test_filling_every_placeholder_passes(folder: Path) -> None:
     assert placeholders(report) == []
     assert check(report).findings == ()
     assert main(["check", str(folder), "--strict"]) == 0
+
+
+# ---------------------------------------------------------------------------------------------
+# every edition
+
+
+EDITIONS = {
+    "WT2013": ("WT13", "2014-15"),
+    "WT2015": ("WT15", "2015-16"),
+    "WT2018": ("WT18", "2019-20"),
+    "WT2023": ("WT23", "2024-25"),
+    "CA2014": ("CA14", "2019-20"),
+}
+
+
+@pytest.mark.parametrize("framework", sorted(EDITIONS))
+def test_new_for_each_edition_then_check_lists_its_missing_content(
+    framework: str, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """`new --framework X` writes X's skeleton; check applies X and most of its rules fire."""
+    pack, period = EDITIONS[framework]
+    target = tmp_path / "report"
+    args = ["--board", "Brackenford Board", "--area", "Brackenford", "--period", period]
+    assert main(["new", str(target), *args, "--framework", framework]) == 0
+    assert f"({framework})" in capsys.readouterr().out.splitlines()[0]
+    report, sources = load_with_sources(target)
+    result = check(report, sources=sources)
+    assert result.edition is not None and result.edition.name == framework
+    pack_rules = {r.id for r in result.rules if r.pack == pack}
+    fired = {f.rule for f in result.findings if f.rule in pack_rules}
+    assert len(fired) >= 0.8 * len(pack_rules), sorted(pack_rules - fired)
+    assert not {f.rule for f in result.findings if f.rule[:2] in {"WT", "CA"}} - pack_rules
+    assert result.failed()
+    assert all(f.file and f.line for f in result.findings if f.rule in pack_rules)
+    assert main(["check", str(target)]) == 1
+    capsys.readouterr()
+
+
+def test_the_period_alone_chooses_the_edition(tmp_path: Path) -> None:
+    """Without --framework, 2015-16 gives an LSCB's WT2015 skeleton, 2019-20 a WT2018 one."""
+    for period, edition in (("2015-16", "WT2015"), ("2019-20", "WT2018"), ("2024-25", "WT2023")):
+        report = skeleton(board=BOARD, area="B", period=period)
+        assert report.framework == ""
+        assert check(report).edition.name == edition  # type: ignore[union-attr]
+
+
+def test_framework_is_written_only_when_the_period_would_choose_another(tmp_path: Path) -> None:
+    """WT2023 for a 2019-20 period says so in report.toml; the rest follows from the period."""
+    report = skeleton(board=BOARD, area="B", period="2019-20", framework="WT2023")
+    assert report.framework == "WT2023"
+    target = tmp_path / "r"
+    write_skeleton(target, board=BOARD, area="B", period="2019-20", framework="WT2023")
+    assert 'framework = "WT2023"' in (target / "report.toml").read_text(encoding="utf-8")
+    assert boardreport.load(target) == report
+
+
+def test_an_unknown_framework_is_a_usage_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """--framework WT2099 exits 2 naming the editions; nothing is written."""
+    target = tmp_path / "r"
+    with pytest.raises(SystemExit) as raised:
+        main(["new", str(target), *ARGS, "--framework", "WT2099"])
+    assert raised.value.code == 2
+    assert "WT2013, WT2015, WT2018, WT2023, CA2014" in capsys.readouterr().err
+    assert not target.exists()
+
+
+def test_the_partnership_skeleton_has_every_part_of_the_yearly_report() -> None:
+    """Lead partners, agencies, scrutiny, practice and rapid reviews, voice, impact, progress."""
+    report = skeleton(board=BOARD, area="B", period="2024-25", framework="WT2023")
+    arrangement = report.arrangement
+    assert arrangement is not None
+    assert arrangement.kind is model.ArrangementKind.SAFEGUARDING_PARTNERSHIP
+    assert {p.body for p in arrangement.partners} == {
+        model.PartnerBody.LOCAL_AUTHORITY,
+        model.PartnerBody.POLICE,
+        model.PartnerBody.INTEGRATED_CARE_BOARD,
+    }
+    assert all(p.lead.startswith("TODO") for p in arrangement.partners)
+    assert arrangement.relevant_agencies and arrangement.education
+    assert arrangement.scrutiny is not None and arrangement.scrutiny.contribution
+    kinds = {loc.item.kind for loc in model.iter_blocks(report, model.Review)}
+    assert kinds == {
+        model.ReviewKind.CHILD_SAFEGUARDING_PRACTICE_REVIEW,
+        model.ReviewKind.RAPID_REVIEW,
+    }
+    met = {req for loc in model.iter_sections(report) for req in loc.item.meets}
+    assert {
+        model.Requirement.ACTIVITY,
+        model.Requirement.EFFECTIVENESS_ASSESSMENT,
+        model.Requirement.IMPACT_EVIDENCE,
+        model.Requirement.LITTLE_OR_NO_PROGRESS,
+        model.Requirement.PRACTICE_REVIEW_ACTIONS,
+        model.Requirement.FEEDBACK_FROM_CHILDREN_AND_FAMILIES,
+        model.Requirement.INDEPENDENT_SCRUTINY,
+    } <= met
+
+
+def test_a_2019_partnership_skeleton_names_a_clinical_commissioning_group() -> None:
+    """Before integrated care boards (July 2022), the health partner is a CCG."""
+    report = skeleton(board=BOARD, area="B", period="2019-20", framework="WT2018")
+    assert report.arrangement is not None
+    bodies = {p.body for p in report.arrangement.partners}
+    assert model.PartnerBody.CLINICAL_COMMISSIONING_GROUP in bodies
+    assert model.PartnerBody.INTEGRATED_CARE_BOARD not in bodies
+
+
+def test_the_adults_board_skeleton_has_every_item_of_the_care_act() -> None:
+    """Strategy, what each member did, reviews concluded and ongoing, findings not implemented."""
+    report = skeleton(board=BOARD, area="B", period="2019-20", framework="CA2014")
+    assert report.arrangement is not None
+    assert report.arrangement.kind is model.ArrangementKind.SAFEGUARDING_ADULTS_BOARD
+    assert all(p.activity.startswith("TODO") for p in report.arrangement.partners)
+    assert {r.role for r in report.recipients} == {
+        RecipientRole.CHIEF_EXECUTIVE,
+        RecipientRole.LEADER_OF_THE_COUNCIL,
+        RecipientRole.POLICE_AND_CRIME_COMMISSIONER,
+        RecipientRole.LOCAL_HEALTHWATCH,
+        RecipientRole.HEALTH_AND_WELLBEING_BOARD_CHAIR,
+    }
+    met = {req for loc in model.iter_sections(report) for req in loc.item.meets}
+    assert {
+        model.Requirement.ACTIVITY,
+        model.Requirement.STRATEGY,
+        model.Requirement.SAFEGUARDING_ADULTS_REVIEWS_ONGOING,
+        model.Requirement.FINDINGS_NOT_IMPLEMENTED,
+    } <= met
+    reviews = [loc.item for loc in model.iter_blocks(report, model.Review)]
+    assert [r.kind for r in reviews] == [model.ReviewKind.SAFEGUARDING_ADULTS_REVIEW]
+
+
+@pytest.mark.parametrize("framework", sorted(EDITIONS))
+def test_every_edition_skeleton_is_package_data_that_loads(framework: str) -> None:
+    """The files written load back to the skeleton, and every TOML file names its schema."""
+    _, period = EDITIONS[framework]
+    report = skeleton(board='A "quoted" board', area="B", period=period, framework=framework)
+    files = skeleton_files(report)
+    for name, text in files.items():
+        if name.endswith(".toml"):
+            assert text.startswith("#:schema "), name
+            assert "${" not in text, f"{name} keeps a template token"
+    assert 'board = "A \\"quoted\\" board"' in files["report.toml"]
+
+
+def test_the_skeleton_is_written_through_io_dump(tmp_path: Path) -> None:
+    """What write_skeleton writes is io.dump's text of the report, with comments around it."""
+    target = tmp_path / "r"
+    write_skeleton(target, board=BOARD, area="B", period="2019-20", framework="WT2018")
+    report = boardreport.load(target)
+    plain = tmp_path / "plain"
+    boardreport.dump(report, plain)
+    ours = (target / "parts" / "03-what-we-did.toml").read_text(encoding="utf-8")
+    theirs = (plain / "parts" / "03-what-we-did.toml").read_text(encoding="utf-8")
+    data = "".join(line + "\n" for line in ours.splitlines() if not line.startswith("#"))
+    assert data.strip() == theirs.strip()

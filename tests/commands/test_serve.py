@@ -211,7 +211,9 @@ def test_a_syntax_error_is_shown_with_its_line(server: Server, report: Path) -> 
 
 def test_check_errors_are_listed_on_the_draft(tmp_path: Path) -> None:
     """A skeleton is served as a draft with its check errors, each with file and line, on top."""
-    write_skeleton(tmp_path / "draft", board=BOARD, area="Brackenford", period="2015-16")
+    write_skeleton(
+        tmp_path / "draft", board=BOARD, area="Brackenford", period="2015-16", framework="WT2013"
+    )
     running = start("draft", tmp_path)
     try:
         page = running.page()

@@ -21,22 +21,22 @@ QUICKSTART = ROOT / "docs" / "quickstart.md"
 ANSWERS = ROOT / "tests" / "fixtures" / "quickstart" / "answers"
 
 SKELETON_RULES = {
-    "WT13-001",
-    "WT13-002",
-    "WT13-004",
-    "WT13-005",
-    "WT13-006",
-    "WT13-007",
-    "WT13-008",
-    "WT13-009",
-    "WT13-010",
-    "WT13-011",
-    "WT13-012",
-    "WT13-013",
-    "WT13-014",
+    "WT15-001",
+    "WT15-002",
+    "WT15-004",
+    "WT15-005",
+    "WT15-006",
+    "WT15-007",
+    "WT15-008",
+    "WT15-013",
+    "WT15-014",
+    "WT15-015",
+    "WT15-016",
+    "WT15-017",
+    "WT15-018",
 }
-"""The statutory rules a fresh skeleton fails: every WT13 duty except the recipients (WT13-003),
-which the skeleton records because statute names them."""
+"""The statutory rules a fresh 2015-16 skeleton (Working Together 2015) fails: every WT15 duty but
+the recipients (WT15-003), which the skeleton records, and the end of LSCBs in 2019 (WT15-010)."""
 
 _FINDING = re.compile(r"^(\S+):(\d+): ([A-Z][A-Z0-9]*-\d{3}) (error|warning|info) ", re.MULTILINE)
 
@@ -80,10 +80,10 @@ def test_quickstart_commands_run_verbatim_from_skeleton_to_draft(
     assert len(ran["checks"]) == 2
 
     before = _findings(ran["checks"][0])
-    statutory = {rule for _, _, rule, _ in before if rule.startswith("WT13-")}
+    statutory = {rule for _, _, rule, _ in before if rule.startswith("WT15-")}
     assert statutory == SKELETON_RULES
     errors = {rule for _, _, rule, severity in before if severity == "error"}
-    assert errors and all(rule.startswith("WT13-") for rule in errors)
+    assert errors and all(rule.startswith("WT15-") for rule in errors)
     folder = console.cwd / ran["folder"]
     for file, number, _, _ in before:
         assert (console.cwd / file).is_file() and number >= 1
@@ -106,7 +106,7 @@ def test_rule_table_lists_what_the_skeleton_misses(samples: Any, console: Any) -
     """The quickstart's table of rules names exactly the statutory rules the skeleton fails."""
     text = QUICKSTART.read_text(encoding="utf-8")
     table = text.split("| Rule |", 1)[1].split("\n\n", 1)[0]
-    assert set(re.findall(r"^\| (WT13-\d{3}) \|", table, re.MULTILINE)) == SKELETON_RULES
+    assert set(re.findall(r"^\| (WT15-\d{3}) \|", table, re.MULTILINE)) == SKELETON_RULES
 
 
 def test_answers_replace_skeleton_files_only() -> None:

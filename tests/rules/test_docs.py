@@ -21,7 +21,10 @@ def test_docs_rules_is_up_to_date() -> None:
 def test_every_page_is_marked_generated_and_matches_explain() -> None:
     """Each page starts with the generated marker and holds the explain text."""
     pages = render_docs()
-    assert set(pages) == {f"{r.id}.md" for r in all_rules()} | {"index.md"}
+    packs = {f"pack-{r.pack}.md" for r in all_rules()}
+    assert set(pages) == {f"{r.id}.md" for r in all_rules()} | {"index.md", "editions.md"} | packs
+    for rule in all_rules():
+        assert f"## {rule.id} {rule.name}\n" in pages[f"pack-{rule.pack}.md"]
     for rule in all_rules():
         page = pages[f"{rule.id}.md"]
         assert page.startswith(GENERATED + "\n")

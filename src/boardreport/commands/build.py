@@ -18,6 +18,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+import attrs
+
 from boardreport import model
 from boardreport.errors import RenderError
 from boardreport.model import Report
@@ -154,6 +156,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="load, chart and draw everything afresh and keep nothing for next time "
         "(the script bundle is still read from the cache)",
     )
+    parser.add_argument(
+        "--framework",
+        metavar="EDITION",
+        help="check against this edition (WT2013, WT2015, WT2018, WT2023, CA2014) instead of "
+        "the one the report's period and arrangement select",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
@@ -175,7 +183,16 @@ def run(args: argparse.Namespace) -> int:
     except BuildError as exc:
         print(f"boardreport build: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
+    from boardreport.rules._editions import find_edition, framework_names
+
+    framework = getattr(args, "framework", None)
+    if framework is not None and find_edition(framework) is None:
+        msg = f"unknown --framework {framework!r} (editions: {framework_names()})"
+        print(f"boardreport build: error: {msg}", file=sys.stderr)
+        return EXIT_USAGE
     report, sources = load_reusing(args.path, use_cache=not args.no_cache)
+    if framework is not None:  # the renderers name the edition from the report
+        report = attrs.evolve(report, framework=framework)
     result = check(report, sources=sources)
     try:
         if args.no_cache:
@@ -197,5 +214,7 @@ def run(args: argparse.Namespace) -> int:
     if charts:
         parts.append(f"{len(charts)} chart{'s' * (len(charts) != 1)} in charts/")
     print(f"Built {_shown(out)}/ ({'; '.join(parts)})")
+    if result.edition is not None:
+        print(f"Edition: {result.edition}")
     print(f"Checks: {result.counts}; see the notes on the data in the output.")
     return EXIT_OK

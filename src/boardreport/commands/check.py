@@ -43,6 +43,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--strict", action="store_true", help="fail on unsuppressed warnings as well as errors"
     )
     parser.add_argument(
+        "--framework",
+        metavar="EDITION",
+        help="check against this edition (WT2013, WT2015, WT2018, WT2023, CA2014) instead of "
+        "the one the report's period and arrangement select",
+    )
+    parser.add_argument(
         "--no-cache",
         action="store_true",
         help="load every file afresh and keep nothing in the cache folder for next time",
@@ -53,6 +59,7 @@ def run(args: argparse.Namespace) -> int:
     """Check every report named and print the findings in the chosen format."""
     from boardreport.io import load_reusing
     from boardreport.rules import _formats, check, resolve_selection
+    from boardreport.rules._editions import EditionChoice, find_edition, framework_names
     from boardreport.rules._registry import Finding, Rule
 
     try:
@@ -61,7 +68,16 @@ def run(args: argparse.Namespace) -> int:
     except UnknownRuleError as exc:
         print(f"boardreport check: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
+    framework = getattr(args, "framework", None)
+    if framework is not None and find_edition(framework) is None:
+        print(
+            f"boardreport check: error: unknown --framework {framework!r} "
+            f"(editions: {framework_names()})",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
     findings: list[Finding] = []
+    editions: list[tuple[str, EditionChoice]] = []
     rules: dict[str, Rule] = {}
     load_failed = False
     failed = False
@@ -74,7 +90,11 @@ def run(args: argparse.Namespace) -> int:
             print(f"error: {path}: the report could not be loaded", file=sys.stderr)
             load_failed = True
             continue
-        result = check(report, select=args.select, ignore=args.ignore, sources=sources)
+        result = check(
+            report, select=args.select, ignore=args.ignore, sources=sources, framework=framework
+        )
+        if result.edition is not None:
+            editions.append((str(path), result.edition))
         findings.extend(result.findings)
         rules.update((r.id, r) for r in result.rules)
         failed = failed or result.failed(strict=args.strict)
@@ -84,11 +104,11 @@ def run(args: argparse.Namespace) -> int:
     elif args.format == "sarif":
         from boardreport import __version__
 
-        output = _formats.to_sarif(findings, ordered, __version__)
+        output = _formats.to_sarif(findings, ordered, __version__, editions)
     elif args.format == "github":
-        output = _formats.to_github(findings)
+        output = _formats.to_github(findings, editions)
     else:
-        output = _formats.to_text(findings)
+        output = _formats.to_text(findings, editions)
     sys.stdout.write(output)
     if load_failed:
         return EXIT_USAGE

@@ -1,6 +1,8 @@
 """``boardreport new DIR --board NAME --area NAME --period 2015-16``: start a board's report.
 
-Writes the statutory skeleton (see :mod:`boardreport.skeleton`) into a new or empty folder.
+Writes the skeleton of the report's edition (see :mod:`boardreport.skeleton`) into a new or
+empty folder: ``--framework`` chooses it (``WT2023``, ``CA2014`` for an adults board), else the
+period does.
 Exit codes: 0 written; 2 bad usage, or the folder is not empty and ``--force`` was not given.
 """
 
@@ -9,7 +11,8 @@ from __future__ import annotations
 import argparse
 import shlex
 
-from boardreport.skeleton import parse_period, write_skeleton
+from boardreport.rules._editions import find_edition, framework_names
+from boardreport.skeleton import choose_edition, parse_period, write_skeleton
 
 
 def _period(text: str) -> str:
@@ -17,6 +20,13 @@ def _period(text: str) -> str:
         parse_period(text)
     except ValueError as exc:
         raise argparse.ArgumentTypeError(str(exc)) from None
+    return text
+
+
+def _framework(text: str) -> str:
+    if find_edition(text) is None:
+        msg = f"unknown edition {text!r} (choose from {framework_names()})"
+        raise argparse.ArgumentTypeError(msg)
     return text
 
 
@@ -49,6 +59,14 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "31 March 2016",
     )
     parser.add_argument(
+        "--framework",
+        type=_framework,
+        metavar="EDITION",
+        help="the edition to write the report for: WT2013 or WT2015 (an LSCB), WT2018 or "
+        "WT2023 (a safeguarding partnership), CA2014 (a Safeguarding Adults Board); by default "
+        "the one the period selects",
+    )
+    parser.add_argument(
         "--force",
         action="store_true",
         help="write into a folder that is not empty (files of the same name are replaced; "
@@ -58,11 +76,18 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Write the skeleton and say what to do next."""
+    framework = getattr(args, "framework", None)
     written = write_skeleton(
-        args.folder, board=args.board, area=args.area, period=args.period, force=args.force
+        args.folder,
+        board=args.board,
+        area=args.area,
+        period=args.period,
+        framework=framework,
+        force=args.force,
     )
+    edition = choose_edition(args.period, framework)
     folder = shlex.quote(str(args.folder))
-    print(f"Created {len(written)} files in {args.folder}.")
+    print(f"Created {len(written)} files in {args.folder} for {edition.title} ({edition.name}).")
     print("Next: replace every TODO and placeholder in the TOML files, then run")
     print(f"  boardreport check {folder}")
     print(f"  boardreport serve {folder}")

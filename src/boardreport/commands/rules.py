@@ -34,6 +34,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def _list(select: list[str]) -> int:
     from boardreport.rules import all_rules, resolve_selection
+    from boardreport.rules._docs import applies_to
     from boardreport.rules._registry import PACK_FRAMEWORK, PACKS
 
     chosen = resolve_selection(select)
@@ -44,11 +45,11 @@ def _list(select: list[str]) -> int:
             continue
         if rule.pack != current:
             current = rule.pack
-            framework = PACK_FRAMEWORK.get(current)
-            applies = f'framework = "{framework}"' if framework else "every report"
+            applies = applies_to(PACK_FRAMEWORK.get(current)).replace("`", "")
             if lines:
                 lines.append("")
-            lines.append(f"{current}: {PACKS[current]} ({applies})")
+            lines.append(f"{current}: {PACKS[current]}")
+            lines.append(f"  applies to {applies}")
         lines.append(f"  {rule.id:<9} {rule.severity.value:<8} {rule.name:<26} {rule.citation}")
     sys.stdout.write("\n".join(lines) + "\n")
     return 0

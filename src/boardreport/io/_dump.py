@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
@@ -71,34 +72,74 @@ def write_atomic(path: Path, text: str, *, overwrite: bool) -> None:
         raise
 
 
-def dump(report: model.Report, path: str | os.PathLike[str], *, overwrite: bool = False) -> Path:
+def _commented(name: str, text: str, headers: Mapping[str, str], footers: Mapping[str, str]) -> str:
+    """``text`` with the header and footer given for the file ``name`` around it."""
+    head, foot = headers.get(name, ""), footers.get(name, "")
+    if head and not head.endswith("\n"):
+        head += "\n"
+    if foot and not foot.startswith("\n"):
+        foot = "\n" + foot
+    return f"{head}{text}{foot}"
+
+
+def dump(
+    report: model.Report,
+    path: str | os.PathLike[str],
+    *,
+    overwrite: bool = False,
+    headers: Mapping[str, str] | None = None,
+    footers: Mapping[str, str] | None = None,
+    split: Mapping[str, str] | None = None,
+) -> Path:
     """Write ``report`` to ``path`` and return the root file written.
 
     A path ending in ``.toml`` gets one document. Any other path is a report folder: its
-    ``report.toml`` lists one part file per top-level section under ``parts/``.
+    ``report.toml`` lists one part file per top-level section under ``parts/``. ``split`` maps
+    a top-level section id to a folder under ``parts/``: that section's subsections are then
+    written one file each in that folder (``parts/agencies/01-<id>.toml``) and listed by its
+    part file. ``headers`` and ``footers`` map a file's path relative to the folder (for
+    example ``"report.toml"`` or ``"parts/01-foreword.toml"``) to text, normally TOML
+    comments, written before or after its data.
     Existing files are never replaced unless ``overwrite`` is true.
 
     Raises:
         DumpError: when a file would be overwritten without ``overwrite``.
     """
+    heads, feet, splits = headers or {}, footers or {}, split or {}
     target = Path(path)
     if target.suffix == ".toml":
-        write_atomic(target, dumps(report), overwrite=overwrite)
+        text = _commented(target.name, dumps(report), heads, feet)
+        write_atomic(target, text, overwrite=overwrite)
         return target
     conv = converter()
     files: dict[Path, str] = {}
     names: list[str] = []
+
+    def add(name: str, data: dict[str, Any]) -> None:
+        files[target / name] = _commented(name, _document(data), heads, feet)
+
     for number, section in enumerate(report.sections, start=1):
         name = f"parts/{number:02d}-{section.id}.toml"
         names.append(name)
-        files[target / name] = _document(conv.unstructure(section, model.Section))
+        folder = splits.get(section.id)
+        if folder and section.sections:
+            children = []
+            for index, child in enumerate(section.sections, start=1):
+                child_name = f"{folder}/{index:02d}-{child.id}.toml"
+                children.append(child_name)
+                add(f"parts/{child_name}", conv.unstructure(child, model.Section))
+            data = conv.unstructure(attrs.evolve(section, sections=()), model.Section)
+            data["parts"] = children
+            add(name, data)
+        else:
+            add(name, conv.unstructure(section, model.Section))
     root: dict[str, Any] = conv.unstructure(attrs.evolve(report, sections=()), model.Report)
     suppressions = root.pop("suppressions", None)
     if names:
         root["parts"] = names
     if suppressions:
         root["suppressions"] = suppressions
-    files[target / ROOT_FILE] = _document(root)
+    add(ROOT_FILE, root)
     if not overwrite:
         existing = [str(f) for f in files if f.exists()]
         if existing:

@@ -6,6 +6,7 @@ from collections.abc import Iterable, Mapping, Sequence
 
 from boardreport.model import Report
 from boardreport.render._views import ComplianceRow, NoteRow, SectionView
+from boardreport.rules._editions import select_edition
 from boardreport.rules._registry import FRAMEWORK_PACKS, PACKS, Finding, Rule
 from boardreport.rules.packs import load_packs
 
@@ -42,7 +43,10 @@ def compliance_rows(
     the rule is open, "suppressed" when every finding of it is suppressed, else "met".
     """
     rows: list[ComplianceRow] = []
-    for rule in sorted((r for r in rules if r.framework == report.framework), key=lambda r: r.id):
+    framework = select_edition(report).framework
+    for rule in sorted(
+        (r for r in rules if r.framework and r.framework == framework), key=lambda r: r.id
+    ):
         own = [f for f in findings if f.rule == rule.id]
         if evidence is None:
             status = "not checked"
@@ -92,12 +96,15 @@ def note_rows(
     return tuple(rows)
 
 
-def pack_title(framework: str, rules: Sequence[Rule]) -> str:
-    """The title of the report's statutory pack, from its rules or the registry."""
+def pack_title(report: Report, rules: Sequence[Rule]) -> str:
+    """The report's statutory pack and edition, and why that edition applies."""
     load_packs()  # the pack titles are registered when the packs are imported
-    prefix = next((r.pack for r in rules if r.framework == framework), "")
+    choice = select_edition(report)
+    framework = choice.framework
+    prefix = next((r.pack for r in rules if framework and r.framework == framework), "")
     prefix = prefix or FRAMEWORK_PACKS.get(framework, "")
-    return PACKS.get(prefix, "") or prefix or framework
+    title = PACKS.get(prefix, "") or prefix or report.framework or "none"
+    return f"{title} (edition: {choice})"
 
 
 def default_rules() -> tuple[Rule, ...]:

@@ -677,7 +677,7 @@ def build_context(
         sections=sections,
         charts=tuple(builder.charts),
         checked=evidence is not None,
-        pack=pack_title(report.framework, rules),
+        pack=pack_title(report, rules),
         compliance=compliance_rows(report, rules, findings, evidence, by_path),
         notes=note_rows(findings, by_path),
         ids=ids,

@@ -2,9 +2,18 @@
 
 from __future__ import annotations
 
+import datetime as dt
+from importlib import resources
 from pathlib import Path
 
 from boardreport.errors import UnknownRuleError
+from boardreport.rules._editions import (
+    EDITIONS,
+    KIND_NAMES,
+    LSCB_TRANSITION_END,
+    Edition,
+    find_edition,
+)
 from boardreport.rules._engine import all_rules
 from boardreport.rules._registry import PACK_FRAMEWORK, PACKS, REGISTRY, Rule
 
@@ -31,8 +40,35 @@ def _cites(rule: Rule) -> str:
         line = f"- {citation.full}"
         if citation.url:
             line += f" <{citation.url}>"
+        sure = "M, unconfirmed" if citation.unsure else "R"
+        line += f" (confidence {sure}{': ' + citation.note if citation.note else ''})"
         lines.append(line)
     return "\n".join(lines)
+
+
+def _day(day: dt.date) -> str:
+    return f"{day.day} {day:%B %Y}"
+
+
+def _span(edition: Edition) -> str:
+    """``on or after 29 June 2018 and before 15 December 2023``, from the editions' dates."""
+    later = [e.since for e in EDITIONS if e.kind is edition.kind and e.since > edition.since]
+    until = f" and before {_day(min(later))}" if later else ""
+    return f"on or after {_day(edition.since)}{until}"
+
+
+def applies_to(framework: str | None) -> str:
+    """Which reports a pack's rules apply to, in words."""
+    if not framework:
+        return "every report"
+    edition = find_edition(framework)
+    if edition is None:
+        return f'reports with `framework = "{framework}"`'
+    return (
+        f"reports checked against {edition.name}: {KIND_NAMES[edition.kind]} reports for "
+        f"periods starting {_span(edition)}, or "
+        f'`framework = "{edition.name}"`'
+    )
 
 
 def explain(rule_id: str) -> str:
@@ -42,8 +78,7 @@ def explain(rule_id: str) -> str:
         UnknownRuleError: when no rule has that id.
     """
     rule = get_rule(rule_id)
-    framework = PACK_FRAMEWORK.get(rule.pack)
-    applies = f'reports with `framework = "{framework}"`' if framework else "every report"
+    applies = applies_to(PACK_FRAMEWORK.get(rule.pack))
     header = [
         f"# {rule.id} {rule.name}",
         "",
@@ -62,10 +97,12 @@ def _index(rules: tuple[Rule, ...]) -> str:
         "",
         "# Rules",
         "",
-        "`boardreport check` runs the statutory pack the report chooses with `framework`, and",
-        "the packs that apply to every report. `boardreport rules explain ID` prints any page",
-        "below. Select or ignore rules by id or pack prefix (`--select WT13`,",
-        "`--ignore CONS-007`).",
+        "`boardreport check` runs the statutory pack of the report's edition, and the packs",
+        "that apply to every report. The edition follows from the reporting period and the",
+        "arrangement kind (`[arrangement]` `kind`); `framework` in the report or `--framework`",
+        "overrides it. [What changed between editions](editions.md) lists the dates and the",
+        "differences. `boardreport rules explain ID` prints any page below. Select or ignore",
+        "rules by id or pack prefix (`--select WT13`, `--ignore CONS-007`).",
         "",
         "## Suppressions",
         "",
@@ -78,14 +115,20 @@ def _index(rules: tuple[Rule, ...]) -> str:
         "SUP).",
         "",
     ]
-    for prefix, title in sorted(PACKS.items(), key=lambda p: (PACK_FRAMEWORK[p[0]] is None, p[0])):
+    order = {edition.pack: index for index, edition in enumerate(EDITIONS)}
+
+    def pack_order(item: tuple[str, str]) -> tuple[bool, int, str]:
+        return (PACK_FRAMEWORK[item[0]] is None, order.get(item[0], 99), item[0])
+
+    for prefix, title in sorted(PACKS.items(), key=pack_order):
         members = [r for r in rules if r.pack == prefix]
         if not members:
             continue
         framework = PACK_FRAMEWORK[prefix]
         lines += [f"## {prefix}: {title}", ""]
         if framework:
-            lines += [f'Statutory pack for `framework = "{framework}"`.', ""]
+            lines += [f"Statutory pack for {applies_to(framework)}.", ""]
+        lines += [f"Every rule of the pack on one page: [{prefix}](pack-{prefix}.md).", ""]
         lines += ["| Rule | Name | Severity | Citation |", "|---|---|---|---|"]
         for rule in members:
             lines.append(
@@ -101,7 +144,105 @@ def render_docs() -> dict[str, str]:
     rules = all_rules()
     files = {f"{rule.id}.md": f"{GENERATED}\n\n{explain(rule.id)}" for rule in rules}
     files["index.md"] = _index(rules)
+    files["editions.md"] = editions_page(rules)
+    for prefix in PACKS:
+        members = [r for r in rules if r.pack == prefix]
+        if members:
+            files[f"pack-{prefix}.md"] = pack_page(prefix, members)
     return files
+
+
+def _demoted(page: str) -> list[str]:
+    """The lines of ``page`` with each Markdown heading one level down (code left alone)."""
+    lines: list[str] = []
+    fenced = False
+    for line in page.splitlines():
+        if line.startswith("```"):
+            fenced = not fenced
+        lines.append(f"#{line}" if line.startswith("#") and not fenced else line)
+    return lines
+
+
+def pack_page(prefix: str, members: list[Rule]) -> str:
+    """One pack's rules on one page, each as ``rules explain`` gives it, headings one level down."""
+    lines = [
+        GENERATED,
+        "",
+        f"# {prefix}: {PACKS[prefix]}",
+        "",
+        f"Applies to {applies_to(PACK_FRAMEWORK.get(prefix))}. "
+        "[All packs](index.md) · [what changed between editions](editions.md).",
+        "",
+    ]
+    for rule in members:
+        lines += [*_demoted(explain(rule.id)), ""]
+    return "\n".join(lines)
+
+
+def _cell(value: str) -> str:
+    return value.replace("|", "\\|").replace("\n", " ")
+
+
+def editions_page(rules: tuple[Rule, ...]) -> str:
+    """The page of editions: how one is chosen, what changed, and the catalogue's notes."""
+    import tomllib  # only here: `check` never needs a TOML parser for an unchanged report
+
+    data = tomllib.loads(
+        resources.files("boardreport.rules").joinpath("editions.toml").read_text("utf-8")
+    )
+    columns: list[str] = data["editions"]
+    lines = [
+        GENERATED,
+        "",
+        "# What changed between editions",
+        "",
+        "Which statutory edition `boardreport check` applies, from the reporting period and the",
+        "arrangement kind (`[arrangement]` `kind` in `report.toml`). `framework` in the report, or",
+        "`--framework` on `check` and `build`, overrides it; every output names the edition and",
+        "why.",
+        "",
+        "| Edition | Pack | Arrangement kind | Period starting on or after | Rules |",
+        "|---|---|---|---|---|",
+    ]
+    for edition in EDITIONS:
+        count = sum(r.pack == edition.pack for r in rules)
+        lines.append(
+            f"| {edition.title} ({edition.name}) | [{edition.pack}](index.md) | "
+            f"{KIND_NAMES[edition.kind]} | {edition.since.day} {edition.since:%B %Y} | {count} |"
+        )
+    lines += [
+        "",
+        "A report without `[arrangement]` is taken to be an LSCB when its period ends by",
+        f"{LSCB_TRANSITION_END.day} {LSCB_TRANSITION_END:%B %Y} (when the last LSCBs were "
+        "replaced), and a safeguarding partnership otherwise. The December 2020 update of",
+        "WT2018 changed nothing in the yearly report that was found, so it has no pack of its",
+        "own.",
+        "",
+        "## What changed",
+        "",
+        "Confidence in brackets: R read in the text itself, M secondary, partial or inferred.",
+        "",
+        "| Aspect | " + " | ".join(data["headings"][c] for c in columns) + " |",
+        "|---|" + "---|" * len(columns),
+    ]
+    for row in data["aspects"]:
+        cells = [_cell(row.get(c, "")) for c in columns]
+        lines.append(f"| {row['aspect']} | " + " | ".join(cells) + " |")
+    lines += [
+        "",
+        "## Dates and notes",
+        "",
+        "Catalogue rows that are dates or notes, not checks on a report.",
+        "",
+        "| Id | Note | Confidence |",
+        "|---|---|---|",
+    ]
+    for note in data["notes"]:
+        lines.append(f"| {note['id']} | {_cell(note['text'])} | {note['confidence']} |")
+    lines += ["", "## Open items", ""]
+    lines += [f"- {item}" for item in data["open"]["items"]]
+    lines.append("")
+    return "\n".join(lines)
 
 
 def stale_docs(folder: Path) -> list[str]:

@@ -18,6 +18,7 @@ from boardreport.errors import UnknownRuleError
 from boardreport.io import SourceMap
 from boardreport.model import Report
 from boardreport.rules import _suppress
+from boardreport.rules._editions import EDITIONS, EditionChoice, select_edition
 from boardreport.rules._registry import (
     PACKS,
     REGISTRY,
@@ -66,12 +67,14 @@ class CheckResult:
 
     ``findings`` are sorted by file, line and rule; suppressed findings stay, marked with their
     reasons. ``evidence`` maps each rule id to the data paths where its requirement is met (the
-    renderer's "Statutory compliance" appendix). ``rules`` are the rules that ran.
+    renderer's "Statutory compliance" appendix). ``rules`` are the rules that ran. ``edition``
+    is the statutory edition the report was checked against, and why.
     """
 
     findings: tuple[Finding, ...]
     evidence: Mapping[str, tuple[str, ...]]
     rules: tuple[Rule, ...] = ()
+    edition: EditionChoice | None = None
 
     @property
     def counts(self) -> Counts:
@@ -90,9 +93,12 @@ def all_rules() -> tuple[Rule, ...]:
     return tuple(sorted(REGISTRY.values(), key=_rule_order))
 
 
-def _rule_order(rule: Rule) -> tuple[bool, str, str]:
-    """Statutory packs first, then the others, each by prefix and id."""
-    return (rule.framework is None, rule.pack, rule.id)
+_EDITION_ORDER = {edition.pack: index for index, edition in enumerate(EDITIONS)}
+
+
+def _rule_order(rule: Rule) -> tuple[bool, int, str, str]:
+    """Statutory packs first, in the editions' order, then the others, by prefix and id."""
+    return (rule.framework is None, _EDITION_ORDER.get(rule.pack, 99), rule.pack, rule.id)
 
 
 def resolve_selection(tokens: Iterable[str]) -> frozenset[str]:
@@ -120,10 +126,13 @@ def resolve_selection(tokens: Iterable[str]) -> frozenset[str]:
     return frozenset(chosen)
 
 
-def applicable_rules(report: Report) -> tuple[Rule, ...]:
-    """Return the rules a report gets: packs that always run, plus its framework's pack."""
-    framework = report.framework if isinstance(report.framework, str) else ""
-    return tuple(r for r in all_rules() if r.framework is None or r.framework == framework)
+def applicable_rules(report: Report, framework: str | None = None) -> tuple[Rule, ...]:
+    """Return the rules a report gets: packs that always run, plus its edition's pack.
+
+    ``framework`` overrides the edition the report's period, kind and ``framework`` select.
+    """
+    chosen = select_edition(report, framework).framework
+    return tuple(r for r in all_rules() if r.framework is None or r.framework == chosen)
 
 
 def _run(rule: Rule, ctx: RuleContext) -> list[Finding]:
@@ -165,8 +174,9 @@ def check(
     select: Iterable[str] = (),
     ignore: Iterable[str] = (),
     sources: SourceMap | None = None,
+    framework: str | None = None,
 ) -> CheckResult:
-    """Check ``report`` against its statutory pack and the packs that always run.
+    """Check ``report`` against its statutory edition's pack and the packs that always run.
 
     Args:
         report: the report to check.
@@ -174,15 +184,18 @@ def check(
         ignore: rule ids or pack prefixes not to run.
         sources: the source map from :func:`boardreport.io.load_with_sources`, to give each
             finding a file and line.
+        framework: an edition (``"WT2018"``) to check against instead of the one the report's
+            period, arrangement kind and ``framework`` select.
 
     Raises:
         UnknownRuleError: when ``select`` or ``ignore`` names no rule or pack.
     """
     selected = resolve_selection(select)
     ignored = resolve_selection(ignore)
-    applicable = applicable_rules(report)
+    edition = select_edition(report, framework)
+    applicable = applicable_rules(report, framework)
     running = [r for r in applicable if (not selected or r.id in selected) and r.id not in ignored]
-    ctx = RuleContext(report=report)
+    ctx = RuleContext(report=report, edition=edition)
     content: list[Finding] = []
     for rule in running:
         if rule.phase is Phase.CONTENT:
@@ -196,10 +209,14 @@ def check(
     for rule in running:
         if rule.phase is Phase.AUDIT:
             audit.extend(_run(rule, ctx))
-    located = [_locate(f, sources) for f in (*applied.findings, *audit)]
+    located = [
+        attrs.evolve(_locate(f, sources), edition=edition.name, edition_reason=edition.reason)
+        for f in (*applied.findings, *audit)
+    ]
     evidence = MappingProxyType({k: tuple(v) for k, v in ctx.evidence.items() if v})
     return CheckResult(
         findings=tuple(sorted(located, key=_sort_key)),
         evidence=evidence,
         rules=tuple(running),
+        edition=edition,
     )

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
+from boardreport.rules._editions import EditionChoice
 from boardreport.rules._engine import Counts
 from boardreport.rules._registry import Finding, Rule, Severity
 
@@ -31,9 +32,19 @@ def text_line(finding: Finding) -> str:
     return line
 
 
-def to_text(findings: Sequence[Finding]) -> str:
-    """One line per finding, then the closing count line."""
-    lines = [text_line(f) for f in findings]
+Editions = Sequence[tuple[str, EditionChoice]]
+"""For each report checked: its path and the statutory edition applied, with the reason."""
+
+
+def edition_line(path: str, choice: EditionChoice) -> str:
+    """``path: edition: period 2019-20, safeguarding partnership: WT2018``."""
+    return f"{path}: edition: {choice}"
+
+
+def to_text(findings: Sequence[Finding], editions: Editions = ()) -> str:
+    """The edition each report was checked against, one line per finding, the count line."""
+    lines = [edition_line(path, choice) for path, choice in editions]
+    lines += [text_line(f) for f in findings]
     lines.append(str(Counts.of(findings)))
     return "\n".join(lines) + "\n"
 
@@ -52,6 +63,8 @@ def as_dict(finding: Finding, rules: dict[str, Rule] | None = None) -> dict[str,
         "citation": finding.citation,
         "suppressed": finding.suppressed,
         "reason": finding.reason,
+        "edition": finding.edition,
+        "edition_reason": finding.edition_reason,
     }
 
 
@@ -99,11 +112,15 @@ def _sarif_result(finding: Finding, index: dict[str, int]) -> dict[str, Any]:
         result["locations"] = [location]
     if finding.suppressed:
         result["suppressions"] = [{"kind": "inSource", "justification": finding.reason}]
+    if finding.edition:
+        result["properties"] = {"edition": finding.edition}
     return result
 
 
-def to_sarif(findings: Sequence[Finding], rules: Sequence[Rule], version: str) -> str:
-    """A SARIF 2.1.0 log with one run: the rules that ran and their results."""
+def to_sarif(
+    findings: Sequence[Finding], rules: Sequence[Rule], version: str, editions: Editions = ()
+) -> str:
+    """A SARIF 2.1.0 log with one run: the rules that ran, their results and the editions."""
     rule_list = list(rules)
     index = {r.id: i for i, r in enumerate(rule_list)}
     log = {
@@ -119,6 +136,12 @@ def to_sarif(findings: Sequence[Finding], rules: Sequence[Rule], version: str) -
                     }
                 },
                 "results": [_sarif_result(f, index) for f in findings],
+                "properties": {
+                    "editions": [
+                        {"report": path, "edition": choice.name, "reason": choice.reason}
+                        for path, choice in editions
+                    ]
+                },
             }
         ],
     }
@@ -147,8 +170,12 @@ def github_line(finding: Finding) -> str:
     return f"::{_GITHUB_LEVEL[finding.severity]} {','.join(props)}::{_escape_data(message)}"
 
 
-def to_github(findings: Sequence[Finding]) -> str:
-    """Workflow annotations for unsuppressed findings, then the count line."""
-    lines = [github_line(f) for f in findings if not f.suppressed]
+def to_github(findings: Sequence[Finding], editions: Editions = ()) -> str:
+    """A notice naming each report's edition, annotations for unsuppressed findings, the count."""
+    lines = [
+        f"::notice title=edition::{_escape_data(edition_line(path, choice))}"
+        for path, choice in editions
+    ]
+    lines += [github_line(f) for f in findings if not f.suppressed]
     lines.append(str(Counts.of(findings)))
     return "\n".join(lines) + "\n"

@@ -13,6 +13,7 @@ import re
 from collections.abc import Callable, Iterator
 from typing import Any, NamedTuple
 
+import attrs
 from attrs import define, field, frozen
 
 from boardreport.model import Report
@@ -46,6 +47,9 @@ class Citation:
     ``chapter`` and ``paragraph`` for guidance, ``section`` for an Act, ``regulation`` for a
     statutory instrument and ``locator`` for anything else (for example ``"5(1)(e) and 5(2)"``).
     Never invent a paragraph number: cite the chapter alone when the paragraph is not confirmed.
+    ``confidence`` says how sure the citation is: ``"R"`` read in the text itself (or a copy
+    reproducing it item by item), ``"M"`` secondary, partial or inferred; ``note`` says what
+    is unsure.
     """
 
     document: str
@@ -56,6 +60,13 @@ class Citation:
     regulation: str = ""
     locator: str = ""
     url: str = ""
+    confidence: str = field(default="R", validator=attrs.validators.in_(("R", "M")))
+    note: str = ""
+
+    @property
+    def unsure(self) -> bool:
+        """True when the citation rests on secondary, partial or inferred reading (``M``)."""
+        return self.confidence == "M"
 
     @property
     def where(self) -> str:
@@ -95,6 +106,10 @@ class Finding:
     line: int | None = None
     suppressed: bool = False
     reason: str = ""
+    edition: str = ""
+    """The statutory edition the report was checked against (``WT2018``), once checked."""
+    edition_reason: str = ""
+    """Why that edition applies (``period 2019-20, safeguarding partnership``)."""
 
     @property
     def citation(self) -> str:
@@ -161,6 +176,8 @@ class RuleContext:
     applicable: frozenset[str] = frozenset()
     suppression_uses: tuple[int, ...] = ()
     cache: dict[str, Any] = field(factory=dict)
+    edition: Any = None
+    """The statutory edition chosen for the report (an ``EditionChoice``), and why."""
 
     def met(self, path: str) -> None:
         """Record that the running rule's requirement is met at ``path``."""
@@ -211,8 +228,12 @@ class Pack(NamedTuple):
         severity: Severity,
         citations: tuple[Citation, ...],
         phase: Phase = Phase.CONTENT,
+        doc: str | None = None,
     ) -> Callable[[CheckFn], CheckFn]:
         """Register the decorated function as rule ``rule_id``; its docstring is the doc.
+
+        ``doc`` replaces the docstring, so one check function can serve several editions'
+        rules, each documented for its own edition.
 
         Raises:
             ValueError: for a malformed or duplicate id, an id outside this pack, a missing
@@ -232,14 +253,14 @@ class Pack(NamedTuple):
             if rule_id in REGISTRY:
                 msg = f"rule id {rule_id!r} is registered twice"
                 raise ValueError(msg)
-            doc = inspect.cleandoc(fn.__doc__ or "")
-            _check_doc(rule_id, doc)
+            text = inspect.cleandoc(doc if doc is not None else fn.__doc__ or "")
+            _check_doc(rule_id, text)
             REGISTRY[rule_id] = Rule(
                 id=rule_id,
                 name=name,
                 severity=severity,
                 citations=citations,
-                doc=doc,
+                doc=text,
                 check=fn,
                 pack=self.prefix,
                 framework=self.framework,

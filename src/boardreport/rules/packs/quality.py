@@ -212,7 +212,9 @@ def known_framework(ctx: RuleContext) -> Iterator[Finding]:
     """
     ## What it checks
 
-    The report's `framework` names a statutory rule pack that boardreport has.
+    The report's `framework` (or `--framework`), when given, names a statutory edition that
+    boardreport has a rule pack for. Without one, the edition follows from the period and the
+    arrangement kind.
 
     ## Why it matters
 
@@ -230,7 +232,8 @@ def known_framework(ctx: RuleContext) -> Iterator[Finding]:
     ```
     """
     framework = ctx.report.framework
-    if framework not in FRAMEWORK_PACKS:
+    chosen = ctx.edition
+    if chosen is not None and not chosen.known:
         known = ", ".join(sorted(FRAMEWORK_PACKS))
         yield ctx.finding(
             f"framework {framework!r} has no statutory rule pack (known: {known}); the "

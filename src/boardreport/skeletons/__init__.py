@@ -1,0 +1,1 @@
+"""The report skeletons of ``boardreport new``, as package data (:mod:`boardreport.skeleton`)."""
