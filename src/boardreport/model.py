@@ -2,8 +2,8 @@
 
 Every class is an immutable attrs class with keyword-only arguments, so a report built in Python
 reads like its TOML. Numbers are ``int`` or ``decimal.Decimal``, never binary floats. Text fields
-hold Markdown. A text that starts with ``TODO`` is a placeholder: it renders, but every check
-treats it as missing content.
+hold Markdown. A text that starts with ``TODO`` (or ``TBC``, "to follow") is a placeholder: it
+renders, but every check treats it as missing content (:func:`has_substance`).
 """
 
 from __future__ import annotations
@@ -24,16 +24,58 @@ Cell: TypeAlias = str | int | Decimal
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 PLACEHOLDER_PREFIX = "TODO"
 
+_STILL_TO_WRITE = re.compile(
+    r"^(?:todo|tbc|tba|tbd|to follow|to be (?:confirmed|added|agreed|completed|written|"
+    r"provided|inserted|updated)|\[?(?:insert|add)\b|placeholder\b|lorem ipsum|x{3,}|\?{2,})",
+    re.IGNORECASE,
+)
+"""Text that opens like this is still to be written."""
+
+_NO_STATEMENT = re.compile(
+    r"^(?:n\s*/\s*a|na|nil|none|not visible|not applicable|not available|not known|unknown|"
+    r"no data|no information|blank|empty|see above|see below|as above|[-–—.…\s]*|0+)$",
+    re.IGNORECASE,
+)
+"""The whole of a text that says nothing (once trailing punctuation is taken off)."""
+
+_NOT_PUBLISHED = re.compile(
+    r"^(?:the\s+)?(?:data|figures?|information|numbers?|details?)?\s*"
+    r"(?:(?:is|are|was|were)\s+)?(?:not\s+(?:yet\s+)?(?:published|reported|recorded|"
+    r"collected|provided|held|supplied)|withheld|unpublished|redacted)\b",
+    re.IGNORECASE,
+)
+"""Text that states that a figure or account exists but was not published."""
+_SHORT_STATEMENT = 15
+"""Longer texts say more than that the data is not published."""
+
 
 def is_placeholder(text: str) -> bool:
-    """Return True when ``text`` is empty or a ``TODO`` placeholder."""
+    """Return True when ``text`` is empty or still to be written (``TODO``, ``TBC``, ...)."""
     stripped = text.strip()
-    return not stripped or stripped.upper().startswith(PLACEHOLDER_PREFIX)
+    return not stripped or bool(_STILL_TO_WRITE.match(stripped))
 
 
-def has_content(text: str | None) -> bool:
-    """Return True when ``text`` carries real (non-placeholder) content."""
-    return text is not None and not is_placeholder(text)
+def states_not_published(text: str | None) -> bool:
+    """Return True when ``text`` only says that the data was not published or is withheld."""
+    if text is None or len(text.split()) > _SHORT_STATEMENT:
+        return False
+    return bool(_NOT_PUBLISHED.match(text.strip()))
+
+
+def has_substance(text: str | None) -> bool:
+    """Return True when ``text`` says something: the one test every check and renderer uses.
+
+    Placeholders (``TODO``, ``TBC``, "to follow"), non-statements ("N/A", "not visible", "-"),
+    and statements that the data was not published have no substance.
+    """
+    if text is None or is_placeholder(text):
+        return False
+    core = text.strip().rstrip(".!;:,").strip()
+    return not _NO_STATEMENT.match(core) and not states_not_published(core)
+
+
+has_content = has_substance
+"""Earlier name of :func:`has_substance`."""
 
 
 # ---------------------------------------------------------------------------------------------

@@ -48,8 +48,8 @@ TODO = "TODO: write this"
             ),
         ),
         (
-            model.ChildDeathReview(panel=TODO, deaths_reviewed=0),
             model.ChildDeathReview(panel="Exampleshire CDOP", deaths_reviewed=0),
+            model.ChildDeathReview(panel="Exampleshire CDOP", deaths_reviewed=22),
         ),
         (
             model.Glossary(entries=(model.GlossaryEntry(term="TODO", meaning=TODO),)),

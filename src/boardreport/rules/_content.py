@@ -14,12 +14,12 @@ from boardreport.rules._registry import RuleContext
 
 
 def text(value: Any) -> bool:
-    """Return True when ``value`` is text with real (non-placeholder) content."""
-    return isinstance(value, str) and model.has_content(value)
+    """Return True when ``value`` is text with substance (``model.has_substance``)."""
+    return isinstance(value, str) and model.has_substance(value)
 
 
 def any_text(values: Iterable[Any]) -> bool:
-    """Return True when any of ``values`` is text with real content."""
+    """Return True when any of ``values`` is text with substance."""
     return any(text(v) for v in values)
 
 
@@ -32,21 +32,36 @@ def is_number(value: Any) -> bool:
     return isinstance(value, int)
 
 
-def block_has_content(block: Any) -> bool:
-    """Return True when ``block`` carries real content.
+def nonzero(value: Any) -> bool:
+    """Return True for a number other than 0."""
+    return is_number(value) and value != 0
 
-    Placeholders, empty or ``TODO`` text, and notes that a figure is missing never count.
+
+def table_has_content(table: model.Table) -> bool:
+    """Return True when a table has a row with a non-zero figure or, lacking figures, text.
+
+    A table whose figures are all 0, or whose cells are all placeholders, says nothing.
+    """
+    numeric = [c for row in table.rows for c in row[1:] if is_number(c)]
+    if numeric:
+        return any(c != 0 for c in numeric)
+    return any(any_text(row[1:]) or (len(row) == 1 and text(row[0])) for row in table.rows)
+
+
+def block_has_content(block: Any) -> bool:
+    """Return True when ``block`` has substance.
+
+    Placeholders, empty, ``TODO``, "N/A" or "not published" text, notes that a figure is
+    missing, and tables or budgets whose figures are all 0 never count.
     """
     if isinstance(block, model.Placeholder | model.MissingFigure):
         return False
-    if isinstance(block, model.Prose | model.Quote):
-        return text(block.text)
-    if isinstance(block, model.CaseStudy):
+    if isinstance(block, model.Prose | model.Quote | model.CaseStudy):
         return text(block.text)
     if isinstance(block, model.KPI):
         return text(block.label) and is_number(block.value)
     if isinstance(block, model.Table):
-        return any(row and (text(row[0]) or any(is_number(c) for c in row)) for row in block.rows)
+        return table_has_content(block)
     if isinstance(block, model.Chart):
         return text(block.title)
     if isinstance(block, model.PriorityArea):
@@ -54,9 +69,7 @@ def block_has_content(block: Any) -> bool:
     if isinstance(block, model.AgencyReturn):
         return any_text(answer for _, answer in block.answers())
     if isinstance(block, model.Budget):
-        lines = [(i.contributor, i.amount) for i in block.income]
-        lines += [(e.item, e.amount) for e in block.expenditure]
-        return any(text(label) and is_number(amount) for label, amount in lines)
+        return budget_has_content(block)
     if isinstance(block, model.Membership):
         return any(text(m.name) or text(m.organisation) for m in block.members)
     if isinstance(block, model.Attendance):
@@ -66,10 +79,35 @@ def block_has_content(block: Any) -> bool:
     if isinstance(block, model.Review):
         return review_has_content(block)
     if isinstance(block, model.ChildDeathReview):
-        return text(block.panel)
+        return child_death_review_has_content(block)
     if isinstance(block, model.Glossary):
         return any(text(e.term) and text(e.meaning) for e in block.entries)
     return False
+
+
+def block_states_not_published(block: Any) -> bool:
+    """Return True when ``block`` only states that its data was not published."""
+    if isinstance(block, model.Prose | model.Quote | model.CaseStudy):
+        return model.states_not_published(block.text)
+    if isinstance(block, model.Review):
+        return model.states_not_published(block.summary) and not review_has_content(block)
+    if isinstance(block, model.ChildDeathReview):
+        return model.states_not_published(block.note) and not child_death_review_has_content(block)
+    return False
+
+
+def budget_has_content(budget: model.Budget) -> bool:
+    """Return True when a budget has a named line with an amount other than 0."""
+    lines = [(i.contributor, i.amount) for i in budget.income]
+    lines += [(e.item, e.amount) for e in budget.expenditure]
+    return any(text(label) and nonzero(amount) for label, amount in lines)
+
+
+def child_death_review_has_content(review: model.ChildDeathReview) -> bool:
+    """Return True when a child death review gives deaths reviewed, or learning or actions."""
+    counts = [review.deaths_reviewed, review.modifiable]
+    counts += [n for b in review.breakdowns for _, n in b.counts]
+    return any(nonzero(n) for n in counts) or any_text((*review.learning, *review.actions))
 
 
 def review_has_content(review: model.Review) -> bool:
@@ -77,7 +115,7 @@ def review_has_content(review: model.Review) -> bool:
     figures = (review.cases_considered, review.met_criteria, review.commissioned, review.published)
     return (
         review.none_in_period
-        or any(f is not None for f in figures)
+        or any(is_number(f) for f in figures)
         or text(review.summary)
         or any_text(review.lessons)
         or any_text(review.actions)
@@ -85,10 +123,29 @@ def review_has_content(review: model.Review) -> bool:
 
 
 def section_has_content(section: model.Section) -> bool:
-    """Return True when a section or any of its subsections holds real content."""
+    """Return True when a section or any of its subsections holds substance."""
     if any(block_has_content(b) for b in section.blocks):
         return True
     return any(section_has_content(s) for s in section.sections)
+
+
+def section_states_not_published(section: model.Section) -> bool:
+    """Return True when a section holds no substance but says its data was not published."""
+    if section_has_content(section):
+        return False
+    found = any(block_states_not_published(b) for b in section.blocks)
+    return found or any(section_states_not_published(s) for s in section.sections)
+
+
+def section_text(section: model.Section) -> str:
+    """All the text a section and its subsections hold, titles included, as one string."""
+    parts = [section.title]
+    parts += [t for block in section.blocks for t in walk_text(block, _NOT_TEXT)]
+    parts += [section_text(s) for s in section.sections]
+    return "\n".join(parts)
+
+
+_NOT_TEXT = frozenset({"id", "table", "x", "y", "key", "column", "percent_of", "claims"})
 
 
 def sections_meeting(ctx: RuleContext, requirement: Requirement) -> tuple[list[str], list[str]]:

@@ -298,7 +298,8 @@ def placeholders(ctx: RuleContext) -> Iterator[Finding]:
     ## What it checks
 
     No content is still to be written: `placeholder` blocks, prose, quotes or case studies
-    that are empty or start with TODO, and TODO in any other text field.
+    that are empty or start with TODO, TBC, "to follow" or the like, and such placeholders in
+    any other text field.
 
     ## Why it matters
 
@@ -324,8 +325,8 @@ def placeholders(ctx: RuleContext) -> Iterator[Finding]:
             block, model.Prose | model.Quote | model.CaseStudy
         ) and model.is_placeholder(block.text):
             yield ctx.finding("this text is still to be written", f"{path}.text")
-        elif any(value.lstrip()[:4].upper() == "TODO" for value in values):
-            yield ctx.finding("a field still holds TODO", path)
+        elif any(value.strip() and model.is_placeholder(value) for value in values):
+            yield ctx.finding("a field is still to be written (TODO, TBC, to follow)", path)
 
 
 @PACK.rule(
