@@ -254,6 +254,7 @@ class ClaimKind(enum.Enum):
     SUM = "sum"  # the stated figure equals the sum of the referenced values
     SHARE = "share"  # stated percent = 100 * sum(refs) / sum(of)
     CHANGE = "change"  # stated percent change from `of` to `refs`
+    COMPARE = "compare"  # the comparative in `text` ("higher than") holds from `refs` to `of`
 
 
 class Requirement(enum.Enum):
@@ -335,13 +336,15 @@ class PreviousValue:
 class Claim:
     """A figure stated in prose that a check recomputes from data.
 
-    ``text`` is the figure exactly as it appears in the prose (for example ``"58%"``); ``refs``
-    and ``of`` are data references (see docs/format.md, "References").
+    ``text`` is the figure exactly as it appears in the prose (for example ``"58%"``), or for a
+    ``compare`` claim the comparative words (``"higher than"``, ``"doubled"``); ``refs`` and
+    ``of`` are data references (see docs/format.md, "References"). A ``compare`` claim states
+    no figure.
     """
 
     kind: ClaimKind
     text: str
-    stated: Number = field(validator=_check_number)
+    stated: Number | None = field(default=None, validator=_check_optional_number)
     refs: tuple[str, ...] = field(converter=_tuple)
     of: tuple[str, ...] = field(default=(), converter=_tuple)
     tolerance: Number = field(default=Decimal("0.5"), validator=_check_number)
