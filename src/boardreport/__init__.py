@@ -12,6 +12,7 @@ from boardreport.model import (
     AgencyReturn,
     Attendance,
     AttendanceEntry,
+    Bound,
     Breakdown,
     Budget,
     CaseStudy,
@@ -44,6 +45,7 @@ from boardreport.model import (
     Section,
     Suppression,
     Table,
+    Unknown,
 )
 
 if TYPE_CHECKING:
@@ -81,6 +83,7 @@ __all__ = [
     "Attendance",
     "AttendanceEntry",
     "BoardReportError",
+    "Bound",
     "Breakdown",
     "Budget",
     "CaseStudy",
@@ -117,6 +120,7 @@ __all__ = [
     "Section",
     "Suppression",
     "Table",
+    "Unknown",
     "__version__",
     "dump",
     "dumps",

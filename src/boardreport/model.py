@@ -19,7 +19,6 @@ import attrs
 from attrs import field, frozen
 
 Number: TypeAlias = int | Decimal
-Cell: TypeAlias = str | int | Decimal
 
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 PLACEHOLDER_PREFIX = "TODO"
@@ -79,7 +78,65 @@ has_content = has_substance
 
 
 # ---------------------------------------------------------------------------------------------
-# validators
+# stated unknowns and bounds: figures a report gives without an exact number
+
+
+class UnknownReason(enum.Enum):
+    """Why a figure is not given as a number."""
+
+    NOT_KNOWN = "not_known"
+    NOT_PUBLISHED = "not_published"
+    WITHHELD = "withheld"
+    SUPPRESSED = "suppressed"
+
+
+UNKNOWN_WORDS = {
+    UnknownReason.NOT_KNOWN: "not known",
+    UnknownReason.NOT_PUBLISHED: "not published",
+    UnknownReason.WITHHELD: "withheld",
+    UnknownReason.SUPPRESSED: "suppressed",
+}
+"""How each reason is said to readers."""
+
+
+@frozen(kw_only=True)
+class Unknown:
+    """A figure the report states without a number: not known, not published, withheld.
+
+    ``marker`` keeps what the published document prints in its place (``"x"``, ``"c"``,
+    ``"fewer than 5"``). A stated unknown is never read as 0 and never dropped.
+    """
+
+    reason: UnknownReason
+    marker: str = ""
+    note: str = ""
+
+    def __str__(self) -> str:
+        words = UNKNOWN_WORDS[self.reason]
+        marker = self.marker.strip()
+        if not marker:
+            return words
+        if any(ch.isspace() for ch in marker) or len(marker) > 3:
+            return marker
+        return f"{words} ({marker})"
+
+
+class BoundRelation(enum.Enum):
+    """How a bounded figure relates to its limit."""
+
+    MORE_THAN = "more_than"
+    AT_LEAST = "at_least"
+    FEWER_THAN = "fewer_than"
+    AT_MOST = "at_most"
+
+
+BOUND_WORDS = {
+    BoundRelation.MORE_THAN: "over",
+    BoundRelation.AT_LEAST: "at least",
+    BoundRelation.FEWER_THAN: "fewer than",
+    BoundRelation.AT_MOST: "at most",
+}
+"""How each relation is said to readers (before the limit)."""
 
 
 def _check_number(_: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
@@ -87,6 +144,61 @@ def _check_number(_: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
         kind = type(value).__name__
         msg = f"'{attribute.name}' must be an integer or a decimal, not {kind}: {value!r}"
         raise TypeError(msg)
+
+
+@frozen(kw_only=True)
+class Bound:
+    """A figure published only as a bound: ``"over 5,000"``, ``"fewer than 10"``.
+
+    ``text`` keeps the published wording; without it readers see the relation and the limit.
+    """
+
+    relation: BoundRelation
+    value: Number = field(validator=_check_number)
+    text: str = ""
+
+
+Figure: TypeAlias = int | Decimal | Unknown | Bound
+"""A figure: a number, a stated unknown or a bound."""
+Count: TypeAlias = int | Unknown | Bound
+"""A whole count, a stated unknown or a bound."""
+Cell: TypeAlias = str | int | Decimal | Unknown | Bound
+"""A table cell: text, a number, a stated unknown or a bound."""
+
+
+def is_stated(value: Any) -> bool:
+    """Return True for a stated unknown or a bound: a figure given, but not as one number."""
+    return isinstance(value, Unknown | Bound)
+
+
+# ---------------------------------------------------------------------------------------------
+# validators
+
+
+def _check_figure(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if not isinstance(value, Unknown | Bound):
+        _check_number(instance, attribute, value)
+
+
+def _check_optional_figure(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if value is not None:
+        _check_figure(instance, attribute, value)
+
+
+def _check_count(_: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if isinstance(value, Unknown | Bound):
+        return
+    if isinstance(value, bool) or not isinstance(value, int):
+        kind = type(value).__name__
+        msg = (
+            f"'{attribute.name}' must be a whole number or a stated unknown, not {kind}: {value!r}"
+        )
+        raise TypeError(msg)
+
+
+def _check_optional_count(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if value is not None:
+        _check_count(instance, attribute, value)
 
 
 def _check_optional_number(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
@@ -97,9 +209,11 @@ def _check_optional_number(instance: Any, attribute: attrs.Attribute[Any], value
 def _check_cells(_: Any, attribute: attrs.Attribute[Any], rows: Any) -> None:
     for r, row in enumerate(rows):
         for c, cell in enumerate(row):
-            if isinstance(cell, bool | float) or not isinstance(cell, str | int | Decimal):
+            if isinstance(cell, bool | float) or not isinstance(
+                cell, str | int | Decimal | Unknown | Bound
+            ):
                 msg = (
-                    f"'{attribute.name}[{r}][{c}]' must be text, an integer or a decimal, "
+                    f"'{attribute.name}[{r}][{c}]' must be text, a number or a stated unknown, "
                     f"not {type(cell).__name__}: {cell!r}"
                 )
                 raise TypeError(msg)
@@ -319,7 +433,7 @@ class Comparator:
     """A value a KPI is compared with."""
 
     label: str
-    value: Number = field(validator=_check_number)
+    value: Figure = field(validator=_check_figure)
     kind: ComparatorKind = ComparatorKind.OTHER
     period: str = ""
 
@@ -329,7 +443,7 @@ class PreviousValue:
     """An earlier value of a KPI."""
 
     period: str
-    value: Number = field(validator=_check_number)
+    value: Figure = field(validator=_check_figure)
 
 
 @frozen(kw_only=True)
@@ -407,7 +521,7 @@ class KPI:
     """A key performance indicator with its comparators and history."""
 
     label: str
-    value: Number = field(validator=_check_number)
+    value: Figure = field(validator=_check_figure)
     unit: str = ""
     period: str = ""
     id: str | None = field(default=None, validator=_check_id)
@@ -433,7 +547,7 @@ class ColumnTotal:
     """A published total of one column over all rows (or over the named rows)."""
 
     column: str
-    value: Number = field(validator=_check_number)
+    value: Figure = field(validator=_check_figure)
     label: str = "Total"
     rows: tuple[str, ...] = field(default=(), converter=_tuple)
 
@@ -583,7 +697,7 @@ class IncomeLine:
     """Money or support a partner gave the Board."""
 
     contributor: str
-    amount: Number = field(validator=_check_number)
+    amount: Figure = field(validator=_check_figure)
     kind: IncomeKind = IncomeKind.CASH
     partner: StatutoryPartner | None = None
     note: str = ""
@@ -594,7 +708,7 @@ class ExpenditureLine:
     """One line of the Board's spending."""
 
     item: str
-    amount: Number = field(validator=_check_number)
+    amount: Figure = field(validator=_check_figure)
     category: ExpenditureCategory = ExpenditureCategory.OTHER
     note: str = ""
 
@@ -610,8 +724,8 @@ class Budget:
     period: str
     income: tuple[IncomeLine, ...] = field(converter=_tuple)
     expenditure: tuple[ExpenditureLine, ...] = field(converter=_tuple)
-    income_total: Number | None = field(default=None, validator=_check_optional_number)
-    expenditure_total: Number | None = field(default=None, validator=_check_optional_number)
+    income_total: Figure | None = field(default=None, validator=_check_optional_figure)
+    expenditure_total: Figure | None = field(default=None, validator=_check_optional_figure)
     income_sign: int = field(default=1, validator=attrs.validators.in_((1, -1)))
     currency: str = "GBP"
     id: str | None = field(default=None, validator=_check_id)
@@ -657,7 +771,7 @@ class AttendanceEntry:
     """One member's attendance; ``percent`` is None where none was published."""
 
     name: str
-    percent: Number | None = field(default=None, validator=_check_optional_number)
+    percent: Figure | None = field(default=None, validator=_check_optional_figure)
     note: str = ""
 
 
@@ -668,7 +782,7 @@ class Attendance:
     body: str
     entries: tuple[AttendanceEntry, ...] = field(converter=_tuple)
     period: str = ""
-    meetings: int | None = None
+    meetings: Count | None = field(default=None, validator=_check_optional_count)
     column_label: str = "% attendance"
     note: str = ""
     id: str | None = field(default=None, validator=_check_id)
@@ -693,10 +807,10 @@ class Review:
     kind: ReviewKind
     title: str
     summary: str = ""
-    cases_considered: int | None = None
-    met_criteria: int | None = None
-    commissioned: int | None = None
-    published: int | None = None
+    cases_considered: Count | None = field(default=None, validator=_check_optional_count)
+    met_criteria: Count | None = field(default=None, validator=_check_optional_count)
+    commissioned: Count | None = field(default=None, validator=_check_optional_count)
+    published: Count | None = field(default=None, validator=_check_optional_count)
     lessons: tuple[str, ...] = field(default=(), converter=_tuple)
     actions: tuple[str, ...] = field(default=(), converter=_tuple)
     none_in_period: bool = False
@@ -708,7 +822,7 @@ class Breakdown:
     """Counts of one total by category (for example deaths by place of death)."""
 
     label: str
-    counts: tuple[tuple[str, int], ...] = field(converter=_rows)
+    counts: tuple[tuple[str, Count], ...] = field(converter=_rows, validator=_check_cells)
     of_total: bool = True
     """True when the counts are a breakdown of the whole ``deaths_reviewed``."""
 
@@ -718,9 +832,9 @@ class ChildDeathReview:
     """Child Death Overview Panel activity for the period (LSCB Regulations 2006 reg 6)."""
 
     panel: str
-    deaths_reviewed: int
-    meetings: int | None = None
-    modifiable: int | None = None
+    deaths_reviewed: Count = field(validator=_check_count)
+    meetings: Count | None = field(default=None, validator=_check_optional_count)
+    modifiable: Count | None = field(default=None, validator=_check_optional_count)
     breakdowns: tuple[Breakdown, ...] = field(default=(), converter=_tuple)
     learning: tuple[str, ...] = field(default=(), converter=_tuple)
     actions: tuple[str, ...] = field(default=(), converter=_tuple)

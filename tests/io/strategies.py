@@ -31,14 +31,16 @@ def _for_type(hint: Any) -> st.SearchStrategy[Any]:
     if hint == model.Block:
         return blocks
     if hint == model.Cell:
-        return _cells
+        return st.one_of(_cells, _builds(model.Unknown), _builds(model.Bound))
     origin = typing.get_origin(hint)
     args = typing.get_args(hint)
     if origin in (typing.Union, types.UnionType):
+        parts: list[st.SearchStrategy[Any]] = []
+        rest = list(args)
         if set(args) >= {int, Decimal}:
-            base: st.SearchStrategy[Any] = _numbers
-            return st.one_of(st.none(), base) if type(None) in args else base
-        return st.one_of(*[_for_type(a) for a in args])
+            parts.append(_numbers)
+            rest = [a for a in args if a not in (int, Decimal)]
+        return st.one_of(*parts, *[_for_type(a) for a in rest])
     if origin is tuple:
         if len(args) == 2 and args[1] is Ellipsis:
             return st.lists(_for_type(args[0]), max_size=3).map(tuple)

@@ -203,7 +203,68 @@ def _tuple_structure_factory(converter: Converter) -> Any:
     return factory
 
 
-def _structure_block(value: Any, _: type) -> model.Block:
+_STATED = {model.Unknown, model.Bound}
+
+
+def _is_figure_union(cl: Any) -> bool:
+    """A union that holds a stated unknown or a bound (``Figure``, ``Count``, ``Cell``)."""
+    origin = typing.get_origin(cl)
+    if origin not in (typing.Union, types.UnionType):
+        return False
+    return bool(set(typing.get_args(cl)) & _STATED)
+
+
+_STATED_HINT = '(a stated unknown is written { reason = "not_published" }, a bound as ' + (
+    '{ relation = "more_than", value = 5000 })'
+)
+
+
+def _figure_union_factory(converter: Converter) -> Any:
+    """Numbers as numbers, ``{ reason = ... }`` as Unknown, ``{ relation = ... }`` as Bound."""
+
+    def factory(cl: Any) -> Any:
+        args = set(typing.get_args(cl))
+        wanted = [
+            *(["text"] if str in args else []),
+            "a whole number" if Decimal not in args else "a number",
+            "a stated unknown",
+        ]
+
+        def structure(value: Any, _: type) -> Any:
+            if value is None and type(None) in args:
+                return None
+            if isinstance(value, dict):
+                if "reason" in value:
+                    return converter.structure(value, model.Unknown)
+                if "relation" in value:
+                    return converter.structure(value, model.Bound)
+                msg = "a table here must have a 'reason' key or a 'relation' key " + _STATED_HINT
+                raise FieldError(msg)
+            if isinstance(value, bool):
+                pass
+            elif (isinstance(value, str) and str in args) or (
+                isinstance(value, int) and int in args
+            ):
+                return value
+            elif isinstance(value, int | Decimal) and Decimal in args:
+                _check_finite(value)
+                return Decimal(value)
+            hint = f" {_STATED_HINT}" if isinstance(value, str | Decimal) else ""
+            raise FieldError(f"expected {', '.join(wanted)}, got {_describe(value)}{hint}")
+
+        return structure
+
+    return factory
+
+
+def _block_structure(converter: Converter) -> Any:
+    def structure(value: Any, cl: type) -> model.Block:
+        return _structure_block(converter, value)
+
+    return structure
+
+
+def _structure_block(converter: Converter, value: Any) -> model.Block:
     if not isinstance(value, dict):
         raise FieldError(f"expected a table, got {_describe(value)}")
     tag = value.get("type")
@@ -216,14 +277,17 @@ def _structure_block(value: Any, _: type) -> model.Block:
         msg = f"unknown block type {_shown(tag)}{suggest(str(tag), model.BLOCK_TYPES)}"
         raise FieldError(msg + " (allowed: " + ", ".join(sorted(model.BLOCK_TYPES)) + ")")
     rest = {k: v for k, v in value.items() if k != "type"}
-    result: model.Block = _CONVERTER.structure(rest, cls)
+    result: model.Block = converter.structure(rest, cls)
     return result
 
 
-def _unstructure_block(block: model.Block) -> dict[str, Any]:
-    data: dict[str, Any] = {"type": model.block_tag(block)}
-    data.update(_CONVERTER.unstructure(block, type(block)))
-    return data
+def _block_unstructure(converter: Converter) -> Any:
+    def unstructure(block: model.Block) -> dict[str, Any]:
+        data: dict[str, Any] = {"type": model.block_tag(block)}
+        data.update(converter.unstructure(block, type(block)))
+        return data
+
+    return unstructure
 
 
 def _unstructure_factory(converter: Converter) -> Any:
@@ -243,7 +307,7 @@ def _unstructure_factory(converter: Converter) -> Any:
 
 
 def make_converter() -> Converter:
-    """Build the strict converter used for every report file."""
+    """Build a strict converter for report files; every hook uses the converter it belongs to."""
     converter = Converter(forbid_extra_keys=True, detailed_validation=True)
     converter.register_structure_hook(str, _structure_str)
     converter.register_structure_hook(int, _structure_int)
@@ -254,14 +318,19 @@ def make_converter() -> Converter:
         lambda cl: isinstance(cl, type) and issubclass(cl, enum.Enum), _structure_enum
     )
     converter.register_structure_hook_factory(_is_scalar_union, _scalar_union_hook)
+    converter.register_structure_hook_factory(_is_figure_union, _figure_union_factory(converter))
     converter.register_structure_hook_factory(_is_tuple, _tuple_structure_factory(converter))
-    converter.register_structure_hook_func(lambda cl: cl == model.Block, _structure_block)
+    converter.register_structure_hook_func(
+        lambda cl: cl == model.Block, _block_structure(converter)
+    )
     converter.register_structure_hook_factory(attrs.has, _attrs_structure_factory(converter))
 
     converter.register_unstructure_hook(Decimal, lambda d: d)
     converter.register_unstructure_hook(dt.date, lambda d: d)
     converter.register_unstructure_hook_factory(attrs.has, _unstructure_factory(converter))
-    converter.register_unstructure_hook_func(lambda cl: cl == model.Block, _unstructure_block)
+    converter.register_unstructure_hook_func(
+        lambda cl: cl == model.Block, _block_unstructure(converter)
+    )
     return converter
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ast
 import os
 import re
 import stat
@@ -13,7 +14,8 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 import attrs
-from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, IterableValidationError
+from cattrs import transform_error
+from cattrs.errors import ForbiddenExtraKeysError
 
 from boardreport import model
 from boardreport.errors import LoadError, Problem
@@ -67,23 +69,45 @@ def _type_name(cl: Any) -> str:
     return names.get(cl, getattr(cl, "__name__", str(cl)))
 
 
-def _problems(
+_STEP = re.compile(r"\.([A-Za-z_]\w*)|\[(\d+)\]|\[('(?:[^'\\]|\\.)*'|\"(?:[^\"\\]|\\.)*\")\]")
+
+
+def _steps(where: str) -> DataPath:
+    """Turn a cattrs error path (``$.sections[0].blocks[2].id``) back into a data path."""
+    steps: list[str | int] = []
+    for name, index, key in _STEP.findall(where.removeprefix("$")):
+        if name:
+            steps.append(name)
+        elif index:
+            steps.append(int(index))
+        else:
+            steps.append(ast.literal_eval(key))
+    return tuple(steps)
+
+
+def _problems(exc: BaseException, path: DataPath) -> Iterator[tuple[DataPath, str]]:
+    """Flatten a cattrs detailed-validation error into (data path, message) pairs.
+
+    ``cattrs.transform_error`` walks the nested errors and builds each one's path; the formatter
+    given to it records the error, and each error is then described by :func:`_describe`.
+    """
+    seen: list[tuple[BaseException, Any]] = []
+
+    def record(inner: BaseException, expected: Any) -> str:
+        seen.append((inner, expected))
+        return str(len(seen) - 1)
+
+    for line in transform_error(exc, path="$", format_exception=record):
+        token, _, where = line.partition(" @ ")
+        inner, expected = seen[int(token)]
+        yield from _describe(inner, (*path, *_steps(where)), expected)
+
+
+def _describe(
     exc: BaseException, path: DataPath, expected: Any = None
 ) -> Iterator[tuple[DataPath, str]]:
-    """Flatten a cattrs detailed-validation error into (data path, message) pairs."""
-    if isinstance(exc, ClassValidationError):
-        with_notes, without = exc.group_exceptions()
-        for inner, note in with_notes:
-            yield from _problems(inner, (*path, note.name), note.type)
-        for inner in without:
-            yield from _problems(inner, path)
-    elif isinstance(exc, IterableValidationError):
-        with_notes_i, without_i = exc.group_exceptions()
-        for inner, inote in with_notes_i:
-            yield from _problems(inner, (*path, inote.index), inote.type)
-        for inner in without_i:
-            yield from _problems(inner, path)
-    elif isinstance(exc, ForbiddenExtraKeysError):
+    """The messages for one error at ``path``; ``expected`` is the type the value should have."""
+    if isinstance(exc, ForbiddenExtraKeysError):
         known = [a.name for a in attrs.fields(exc.cl)] if attrs.has(exc.cl) else []
         for key in sorted(exc.extra_fields):
             yield (*path, key), f"unknown key '{key}'{suggest(key, known)}"

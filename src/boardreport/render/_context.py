@@ -124,7 +124,7 @@ def _cells(row: Sequence[model.Cell], columns: Sequence[Column], currency: str) 
 def table_view(table: Table, anchor: str, currency: str = "GBP") -> TableView:
     """Format a model table: cells by column type, published totals in their own rows."""
     columns = table.columns
-    groups: dict[tuple[str, tuple[str, ...]], dict[str, model.Number]] = {}
+    groups: dict[tuple[str, tuple[str, ...]], dict[str, model.Figure]] = {}
     for total in table.totals:
         groups.setdefault((total.label, total.rows), {})[total.column] = total.value
     totals: list[tuple[Cell, ...]] = []
@@ -233,28 +233,31 @@ def _budget_tables(budget: Budget, anchors: Anchors) -> tuple[TableView, TableVi
 # blocks
 
 
-def _kpi_facts(kpi: KPI) -> tuple[str, ...]:
+def _compared(kpi: KPI, where: str, other: model.Figure) -> str:
+    """One comparison of a KPI: the other figure, and how the KPI's value stands against it."""
     value = fmt.with_unit(kpi.value, kpi.unit)
+    shown = f"{where}: {fmt.with_unit(other, kpi.unit)}."
+    if model.is_stated(kpi.value) or model.is_stated(other):
+        return shown  # a stated unknown or a bound is never compared as if it were a number
+    assert not isinstance(kpi.value, model.Unknown | model.Bound)
+    assert not isinstance(other, model.Unknown | model.Bound)
+    judged = fmt.judgement(kpi.value, other, kpi.polarity)
+    return f"{shown} {value} is {fmt.comparison(kpi.value, other)} this" + (
+        f", which is {judged}." if judged else "."
+    )
+
+
+def _kpi_facts(kpi: KPI) -> tuple[str, ...]:
     facts: list[str] = []
     for comparator in kpi.comparators:
         where = comparator.label + (f" ({comparator.period})" if comparator.period else "")
-        judged = fmt.judgement(kpi.value, comparator.value, kpi.polarity)
-        facts.append(
-            f"{where}: {fmt.with_unit(comparator.value, kpi.unit)}. {value} is "
-            f"{fmt.comparison(kpi.value, comparator.value)} this"
-            + (f", which is {judged}." if judged else ".")
-        )
+        facts.append(_compared(kpi, where, comparator.value))
     for previous in kpi.previous:
-        judged = fmt.judgement(kpi.value, previous.value, kpi.polarity)
-        facts.append(
-            f"{previous.period}: {fmt.with_unit(previous.value, kpi.unit)}. {value} is "
-            f"{fmt.comparison(kpi.value, previous.value)} this"
-            + (f", which is {judged}." if judged else ".")
-        )
+        facts.append(_compared(kpi, previous.period, previous.value))
     return tuple(facts)
 
 
-def _count(label: str, value: int | None) -> list[str]:
+def _count(label: str, value: model.Count | None) -> list[str]:
     return [] if value is None else [f"{label}: {fmt.number(value)}"]
 
 

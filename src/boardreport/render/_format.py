@@ -4,9 +4,19 @@ from __future__ import annotations
 
 import datetime as dt
 import enum
+from collections.abc import Callable
 from decimal import Decimal
 
-from boardreport.model import Cell, ColumnType, Number, Polarity
+from boardreport.model import (
+    BOUND_WORDS,
+    Bound,
+    Cell,
+    ColumnType,
+    Figure,
+    Number,
+    Polarity,
+    Unknown,
+)
 
 CURRENCY_SYMBOLS = {"GBP": "£", "EUR": "€", "USD": "$"}
 
@@ -24,8 +34,19 @@ _WORDS: dict[str, str] = {
 }
 
 
-def number(value: Number) -> str:
-    """Format ``value`` with thousands separators, keeping a decimal's published precision."""
+def stated(value: Unknown | Bound, show: Callable[[Number], str]) -> str:
+    """Say a stated unknown ("not published", "fewer than 5") or a bound ("over 5,000").
+
+    A bound's published text is used as it is; otherwise its limit is shown with ``show``.
+    """
+    if isinstance(value, Unknown):
+        return str(value)
+    if value.text.strip():
+        return value.text.strip()
+    return f"{BOUND_WORDS[value.relation]} {show(value.value)}"
+
+
+def _plain(value: Number) -> str:
     if isinstance(value, Decimal):
         if not value.is_finite():
             return str(value)
@@ -35,8 +56,17 @@ def number(value: Number) -> str:
     return text
 
 
-def money(value: Number, currency: str = "GBP") -> str:
+def number(value: Figure) -> str:
+    """Format ``value`` with thousands separators, keeping a decimal's published precision."""
+    if isinstance(value, Unknown | Bound):
+        return stated(value, _plain)
+    return _plain(value)
+
+
+def money(value: Figure, currency: str = "GBP") -> str:
     """Format an amount of money, for example ``£1,250`` or ``-£15,000``."""
+    if isinstance(value, Unknown | Bound):
+        return stated(value, lambda limit: money(limit, currency))
     symbol = CURRENCY_SYMBOLS.get(currency)
     magnitude = number(-value if value < 0 else value)
     sign = "-" if value < 0 else ""
@@ -45,8 +75,10 @@ def money(value: Number, currency: str = "GBP") -> str:
     return f"{sign}{symbol}{magnitude}"
 
 
-def percent(value: Number) -> str:
+def percent(value: Figure) -> str:
     """Format a percentage, for example ``58%``."""
+    if isinstance(value, Unknown | Bound):
+        return stated(value, percent)
     return f"{number(value)}%"
 
 
@@ -61,9 +93,11 @@ def cell(value: Cell, kind: ColumnType, currency: str = "GBP") -> str:
     return number(value)
 
 
-def with_unit(value: Number, unit: str) -> str:
+def with_unit(value: Figure, unit: str) -> str:
     """Format a value with its unit: ``58%``, ``£1,200`` or ``512 per 10,000 children``."""
     unit = unit.strip()
+    if isinstance(value, Unknown):
+        return str(value)
     if unit == "%":
         return percent(value)
     if unit in CURRENCY_SYMBOLS.values():

@@ -54,8 +54,11 @@ def spec_text(text: str) -> str:
 
 
 def _float(value: model.Cell) -> int | float | None:
-    """Convert a cell to a JSON number: ints stay ints, Decimals become floats, text is missing."""
-    if isinstance(value, bool | str):
+    """Convert a cell to a JSON number: ints stay ints, Decimals become floats.
+
+    Text, stated unknowns and bounds are missing values: never drawn as 0.
+    """
+    if isinstance(value, bool | str | model.Unknown | model.Bound):
         return None
     if isinstance(value, Decimal):
         return float(value)

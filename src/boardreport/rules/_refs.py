@@ -80,6 +80,10 @@ class Index(NamedTuple):
         )
 
     def _number(self, value: object, what: str) -> Decimal:
+        if isinstance(value, model.Unknown):
+            raise RefError(f"{what} is stated as {value}, not as a number")
+        if isinstance(value, model.Bound):
+            raise RefError(f"{what} is stated only as a bound, not as a number")
         result = number(value)
         if result is None:
             raise RefError(f"{what} is not a number: {value!r}")
