@@ -31,7 +31,12 @@ from boardreport.rules._content import (
     section_text,
     text,
 )
-from boardreport.rules._numbers import financial_year_label, financial_year_of, financial_years
+from boardreport.rules._numbers import (
+    financial_year_label,
+    financial_year_of,
+    financial_years,
+    number,
+)
 from boardreport.rules._numbers import show as show_number
 from boardreport.rules._registry import RuleContext
 
@@ -302,10 +307,11 @@ def block_period_ok(ctx: RuleContext, block: object) -> bool:
     return not years or financial_year_of(ctx.report.period_start) in years
 
 
-def money(amount: model.Number, currency: str = "GBP") -> str:
+def money(amount: object, currency: str = "GBP") -> str:
     """An amount as a message shows it: ``£8,500`` (income shown as negative: its magnitude)."""
     symbol = model.CURRENCY_SYMBOLS.get(currency, currency + " ")
-    return f"{symbol}{show_number(abs(amount))}"
+    value = number(amount)
+    return f"{symbol}{show_number(abs(value))}" if value is not None else str(amount)
 
 
 # ---------------------------------------------------------------------------------------------
