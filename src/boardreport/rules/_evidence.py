@@ -34,8 +34,8 @@ from boardreport.rules._content import (
 from boardreport.rules._numbers import (
     financial_year_label,
     financial_year_of,
-    financial_years,
     number,
+    years_of,
 )
 from boardreport.rules._numbers import show as show_number
 from boardreport.rules._registry import RuleContext
@@ -257,18 +257,18 @@ def budget_kind(budget: model.Budget) -> str:
     kind = getattr(budget, "kind", None)
     if kind is not None:
         return str(getattr(kind, "value", kind))
-    words = " ".join((budget.period, budget.income_caption, budget.expenditure_caption))
+    label = budget.period if isinstance(budget.period, str) else getattr(budget.period, "label", "")
+    words = " ".join((label, budget.income_caption, budget.expenditure_caption))
     return "planned" if _PLANNED.search(words) else "actual"
 
 
 def budget_years(budget: model.Budget) -> set[int]:
     """The start years of the financial years a budget names (its year, else its period label)."""
-    year = getattr(budget, "year", None)
-    if isinstance(year, str):
-        found = financial_years(year)
+    for value in (getattr(budget, "year", None), budget.period):
+        found = years_of(value)
         if found:
             return found
-    return financial_years(budget.period)
+    return set()
 
 
 def budget_year(ctx: RuleContext, budget: model.Budget) -> BudgetYear:
@@ -290,7 +290,7 @@ def _describe_budget(ctx: RuleContext, located: model.Located) -> str:
     budget: model.Budget = located.item
     status = budget_year(ctx, budget)
     years = sorted(budget_years(budget))
-    named = ", ".join(financial_year_label(y) for y in years) or budget.period or "no year"
+    named = ", ".join(financial_year_label(y) for y in years) or str(budget.period) or "no year"
     if status is BudgetYear.OTHER_YEAR:
         return f"a budget for {named} at {located.path}, not the report's year"
     if status is BudgetYear.NOT_ACTUAL:
@@ -300,10 +300,7 @@ def _describe_budget(ctx: RuleContext, located: model.Located) -> str:
 
 def block_period_ok(ctx: RuleContext, block: object) -> bool:
     """False when a block names a financial year (``period``) other than the report's own."""
-    period = getattr(block, "period", None)
-    if not isinstance(period, str):
-        return True
-    years = financial_years(period)
+    years = years_of(getattr(block, "period", None))
     return not years or financial_year_of(ctx.report.period_start) in years
 
 

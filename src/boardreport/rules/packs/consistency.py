@@ -17,10 +17,11 @@ from boardreport.rules._content import all_blocks, blocks, tables
 from boardreport.rules._numbers import (
     financial_year_label,
     financial_year_of,
-    financial_years,
     number,
+    share_tolerance,
     show,
     sum_tolerance,
+    years_of,
 )
 from boardreport.rules._registry import Finding, RuleContext, Severity, pack
 
@@ -53,7 +54,8 @@ def table_totals(ctx: RuleContext) -> Iterator[Finding]:
     Every published column total of a `table` (its `totals`) equals the sum of that column
     over all rows, or over the rows it names. Rows labelled like the total itself are not
     counted. Integers must add up exactly; rounded decimals may be half a unit out per row;
-    percentages one point.
+    percentages one point, except shares stated to add up to 100, which must do so at their
+    printed precision (half a unit per share when the table's note says they were rounded).
 
     ## Why it matters
 
@@ -113,7 +115,11 @@ def table_totals(ctx: RuleContext) -> Iterator[Finding]:
                 continue
             percent = table.columns[col].type is ColumnType.PERCENT
             added = sum(parts, Decimal(0))
-            if abs(added - stated) > sum_tolerance(parts, stated, percent=percent):
+            if percent and stated == 100:
+                tolerance = share_tolerance(parts, table.note)
+            else:
+                tolerance = sum_tolerance(parts, stated, percent=percent)
+            if abs(added - stated) > tolerance:
                 yield ctx.finding(
                     f"table {table.id!r}: column {table.columns[col].label!r} adds up to "
                     f"{show(added)} but its stated {total.label.lower() or 'total'} is "
@@ -359,8 +365,10 @@ def percent_rows(ctx: RuleContext) -> Iterator[Finding]:
     ## What it checks
 
     In a table of percentages derived from counts (`percent_of`), the shares in each row add
-    up to 100 within rounding (half a point per share, at least one point). The shares are
-    the count table's row-sum parts where it has `row_sums`, else every percent column.
+    up to 100 at the precision they are printed to: whole points to exactly 100, one decimal
+    place to 100.0. When the table's `note` says the shares were rounded ("may not add up to
+    100 because of rounding"), each share may be half a unit out. The shares are the count
+    table's row-sum parts where it has `row_sums`, else every percent column.
 
     ## Why it matters
 
@@ -396,8 +404,8 @@ def percent_rows(ctx: RuleContext) -> Iterator[Finding]:
             if not shares or all(s == 0 for s in shares):
                 continue
             added = sum(shares, Decimal(0))
-            tolerance = sum_tolerance(shares, Decimal(100), percent=True)
-            if abs(added - 100) > tolerance:
+            note = f"{table.note} {counts.note if counts is not None else ''}"
+            if abs(added - 100) > share_tolerance(shares, note):
                 yield ctx.finding(
                     f"table {table.id!r} row {_label(row, r)!r}: the shares add up to "
                     f"{show(added)}%, not 100%",
@@ -472,7 +480,8 @@ def income_expenditure(ctx: RuleContext) -> Iterator[Finding]:
     ## What it checks
 
     A budget's stated income total and expenditure total are the same amount (magnitudes are
-    compared, so income published as negative figures is fine).
+    compared, so income published as negative figures is fine), unless the budget states what
+    it carries forward (`carried_forward`): then CONS-016 checks that the difference is it.
 
     ## Why it matters
 
@@ -481,8 +490,8 @@ def income_expenditure(ctx: RuleContext) -> Iterator[Finding]:
 
     ## How to fix
 
-    Explain the surplus or deficit (carried forward, underspend) and suppress the finding with
-    that reason, or correct the totals.
+    State the carry-forward on the budget (`carried_forward`), so that it is checked, or
+    correct the totals. Suppress the finding only for a published gap that stays unexplained.
 
     ## Example
 
@@ -495,7 +504,7 @@ def income_expenditure(ctx: RuleContext) -> Iterator[Finding]:
     for located in blocks(ctx, model.Budget):
         budget: model.Budget = located.item
         income, spend = number(budget.income_total), number(budget.expenditure_total)
-        if income is None or spend is None:
+        if income is None or spend is None or number(getattr(budget, "carried_forward", None)):
             continue
         if abs(income) != abs(spend):
             yield ctx.finding(
@@ -544,8 +553,8 @@ def period_labels(ctx: RuleContext) -> Iterator[Finding]:
         block = located.item
         if not isinstance(block, model.Budget | model.KPI | model.Attendance):
             continue
-        label = block.period if isinstance(block.period, str) else ""
-        years = financial_years(label)
+        label = block.period if isinstance(block.period, str) else str(block.period or "")
+        years = years_of(block.period)
         if years and fy not in years:
             named = ", ".join(financial_year_label(y) for y in sorted(years))
             yield ctx.finding(
