@@ -943,6 +943,8 @@ class Report:
     sections: tuple[Section, ...] = field(default=(), converter=_tuple)
     suppressions: tuple[Suppression, ...] = field(default=(), converter=_tuple)
     language: str = "en-GB"
+    disclosure_threshold: int = field(default=5, validator=attrs.validators.ge(0))
+    """Counts of children from 1 to this are flagged for disclosure control (0: not checked)."""
 
     @property
     def period_label(self) -> str:
