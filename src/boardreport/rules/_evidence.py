@@ -190,6 +190,8 @@ class Evidence:
     """Declared sections whose text has substance but never speaks of the duty's subject."""
     not_published: tuple[str, ...] = ()
     """Declared sections or blocks that state the data was not published."""
+    not_for_period: tuple[str, ...] = ()
+    """Declared sections whose typed content for the duty is for another year, or is empty."""
     lookalikes: tuple[Lookalike, ...] = ()
     nearby: tuple[str, ...] = ()
     """What the report holds near the duty, in words, for a finding that helps."""
@@ -204,7 +206,7 @@ class Evidence:
     @property
     def where(self) -> str:
         """The data path a finding about a missing duty points at."""
-        for paths in (self.not_published, self.empty, self.off_topic):
+        for paths in (self.not_published, self.not_for_period, self.empty, self.off_topic):
             if paths:
                 return f"{paths[0]}.meets"
         return self.lookalikes[0].path if self.lookalikes else ""
@@ -214,6 +216,11 @@ class Evidence:
         notes: list[str] = []
         if self.not_published:
             notes.append(f"{', '.join(self.not_published)} states that the data was not published")
+        if self.not_for_period:
+            notes.append(
+                f"{', '.join(self.not_for_period)} declares it, but what it holds for it is not "
+                "for the reporting period or has no figures"
+            )
         if self.empty:
             notes.append(
                 f"{', '.join(self.empty)} declares it but holds only placeholders or nothing"
@@ -377,6 +384,22 @@ def _typed_challenges(ctx: RuleContext) -> list[str]:
     ]
 
 
+CARRIED_BY: dict[Requirement, type] = {
+    Requirement.PARTNER_CONTRIBUTIONS: model.Budget,
+    Requirement.EXPENDITURE: model.Budget,
+    Requirement.CHILD_DEATH_REVIEWS: model.ChildDeathReview,
+    Requirement.SERIOUS_CASE_REVIEWS: model.Review,
+}
+"""The block kind whose figures a declared section must hold for the period, where it holds one."""
+
+
+def _carries(block: object, requirement: Requirement) -> bool:
+    """True when ``block`` is the kind of block that carries ``requirement``."""
+    if isinstance(block, model.Review):
+        return block.kind is ReviewKind.SERIOUS_CASE_REVIEW
+    return True
+
+
 TYPED: dict[Requirement, Callable[[RuleContext], list[str]]] = {
     Requirement.LESSONS_FROM_REVIEWS: _typed_lessons,
     Requirement.CHILD_DEATH_REVIEWS: _typed_child_deaths,
@@ -489,12 +512,25 @@ def _evidence(ctx: RuleContext, requirement: Requirement) -> Evidence:
     off_topic: list[str] = []
     not_published: list[str] = []
     declared_paths: list[str] = []
+    not_for_period: list[str] = []
+    kind = CARRIED_BY.get(requirement)
     for located in all_sections(ctx):
         section: model.Section = located.item
         if requirement not in section.meets:
             continue
         declared_paths.append(located.path)
-        if section_has_content(section):
+        inside = (
+            [
+                b.path
+                for b in blocks(ctx, kind)
+                if b.path.startswith(located.path + "/") and _carries(b.item, requirement)
+            ]
+            if kind is not None
+            else []
+        )
+        if inside and not set(inside) & set(met):
+            not_for_period.append(located.path)
+        elif section_has_content(section):
             (met if _on_topic(section, requirement) else off_topic).append(located.path)
         elif section_states_not_published(section):
             not_published.append(located.path)
@@ -521,6 +557,7 @@ def _evidence(ctx: RuleContext, requirement: Requirement) -> Evidence:
         empty=tuple(empty),
         off_topic=tuple(off_topic),
         not_published=tuple(not_published),
+        not_for_period=tuple(not_for_period),
         lookalikes=tuple(lookalikes),
         nearby=tuple(dict.fromkeys(nearby)),
     )
