@@ -36,6 +36,14 @@ def _cell(row: tuple[model.Cell, ...], col: int) -> Decimal | None:
     return number(row[col]) if 0 <= col < len(row) else None
 
 
+def _withheld(row: tuple[model.Cell, ...], col: int) -> bool:
+    """True when a cell holds something other than a number or nothing: a marker or an unknown."""
+    if not 0 <= col < len(row):
+        return False
+    cell = row[col]
+    return number(cell) is None and not (isinstance(cell, str) and not cell.strip())
+
+
 def _is_total_label(label: str, total_label: str) -> bool:
     low = label.strip().lower()
     return low in {total_label.strip().lower(), "total"}
@@ -53,7 +61,8 @@ def table_totals(ctx: RuleContext) -> Iterator[Finding]:
 
     Every published column total of a `table` (its `totals`) equals the sum of that column
     over all rows, or over the rows it names. Rows labelled like the total itself are not
-    counted. Integers must add up exactly; rounded decimals may be half a unit out per row;
+    counted, and a column with a withheld cell (a suppression marker or a stated unknown) is
+    not checked. Integers must add up exactly; rounded decimals may be half a unit out per row;
     percentages one point, except shares stated to add up to 100, which must do so at their
     printed precision (half a unit per share when the table's note says they were rounded).
 
@@ -111,7 +120,7 @@ def table_totals(ctx: RuleContext) -> Iterator[Finding]:
                 ]
             parts = [v for r in indices if (v := _cell(table.rows[r], col)) is not None]
             stated = number(total.value)
-            if stated is None:
+            if stated is None or any(_withheld(table.rows[r], col) for r in indices):
                 continue
             percent = table.columns[col].type is ColumnType.PERCENT
             added = sum(parts, Decimal(0))
@@ -186,6 +195,8 @@ def row_sums(ctx: RuleContext) -> Iterator[Finding]:
             for r, row in enumerate(table.rows):
                 stated = _cell(row, total_col)
                 if stated is None:
+                    continue
+                if any(c is not None and _withheld(row, c) for c in part_cols):
                     continue
                 parts = [v for c in part_cols if c is not None and (v := _cell(row, c)) is not None]
                 added = sum(parts, Decimal(0))
