@@ -75,7 +75,9 @@ def share_columns(table: model.Table) -> Iterator[tuple[int, list[tuple[int, Dec
         if len(values) < 2:
             continue
         total_rows = [
-            v for row in table.rows if _is_total(row) and (v := number(row[col])) is not None
+            v
+            for row in table.rows
+            if _is_total(row) and col < len(row) and (v := number(row[col])) is not None
         ]
         if (
             total_rows == [Decimal(100)]

@@ -1,9 +1,12 @@
 """Pack WT13: the statutory content of an LSCB annual report under Working Together 2013.
 
-Rules see content through typed components first (Budget, AgencyReturn, PriorityArea,
-Challenge, Review, ChildDeathReview, Membership, the Chair, recipients, the publication date).
-Where only prose can carry a duty, a section declares ``meets = [...]`` and must then hold real
-content; a declared section that is empty or only placeholders does not meet the duty.
+A duty is met by evidence, not by a declaration (``rules/_evidence.py``): the typed blocks that
+carry it for the reporting period (a child death review with its counts, the year's actual budget
+with its lines, reviews with their lessons, challenges), or a section that declares it
+(``meets = [...]``) whose text has substance and speaks of the duty's subject. Placeholders,
+"N/A", "TBC", zero-only tables and another year's budget never count; a duty whose data is
+stated as not published is a finding of its own; an undeclared section that looks like it
+carries the duty is named with the line to add.
 """
 
 from __future__ import annotations
@@ -227,7 +230,9 @@ def chair_publishes(ctx: RuleContext) -> Iterator[Finding]:
     ## What it checks
 
     A Chair is named as the report's author and publisher, and a section holds a statement by
-    the Chair (a section with `meets = ["chair_statement"]` and real content). A Chair not
+    the Chair (a section with `meets = ["chair_statement"]` whose text has substance: not
+    empty, TODO, TBC, "N/A" or "to follow"). A section titled like a foreword that does not
+    declare it is named, with the line to add. A Chair not
     recorded as independent gets a warning.
 
     ## Why it matters
@@ -339,7 +344,8 @@ def effectiveness_assessment(ctx: RuleContext) -> Iterator[Finding]:
     ## What it checks
 
     A section carries the assessment of the performance and effectiveness of local services
-    (`meets = ["effectiveness_assessment"]`) and holds indicators (KPIs, tables) or narrative.
+    (`meets = ["effectiveness_assessment"]`) and holds indicators (KPIs, tables) or narrative
+    with substance that speaks of performance, effectiveness, quality or outcomes.
 
     ## Why it matters
 
@@ -386,7 +392,10 @@ def weaknesses_causes_actions(ctx: RuleContext) -> Iterator[Finding]:
 
     The report identifies at least one area of weakness or challenge (a `challenge` block, or
     a section with `meets = ["weaknesses"]`); this is an error when absent. Each challenge
-    states its cause and the action being taken; each gap is a warning.
+    states its cause and the action being taken; each gap is a warning. A cause or action
+    counts where it is given elsewhere: in the challenge's description ("because ...", "we
+    will ..."), in another challenge of the same title, or, for the action, in a block that
+    links to the challenge's id (`[...](#challenge-id)`).
 
     ## Why it matters
 
@@ -447,8 +456,10 @@ def lessons_from_reviews(ctx: RuleContext) -> Iterator[Finding]:
 
     The report gives lessons from reviews undertaken in the period: a `review` block of kind
     serious_case_review, learning_review, multi_agency_audit or other with at least one
-    lesson, or a section with `meets = ["lessons_from_reviews"]`. An explicit statement that
-    none were undertaken (`none_in_period = true`) also meets it.
+    lesson that has substance, or a section with `meets = ["lessons_from_reviews"]` whose
+    text has substance. An explicit statement that none were undertaken (`none_in_period =
+    true`) also meets it. A declared section that states the lessons were not published is a
+    warning ("declared, data not published"), not an error.
 
     ## Why it matters
 
@@ -499,12 +510,15 @@ def partner_contributions(ctx: RuleContext) -> Iterator[Finding]:
     """
     ## What it checks
 
-    The report lists the contributions partner agencies made to the Board: income lines in a
-    `budget` block, or a section with `meets = ["partner_contributions"]` (an error when
-    neither). For each statutory partner with a member on the Board (`role =
-    "statutory_partner"` and a `partner`), a contribution is recorded (an income line for that
-    partner or organisation) or explained (`contribution_statement` in its agency return);
-    each gap is a warning.
+    The report lists the contributions partner agencies made to the Board in its own year:
+    income lines other than 0 (and other than money carried forward) in an actual budget for
+    the report's financial year, or a section with `meets = ["partner_contributions"]` whose
+    text has substance (an error when neither). A budget for another year, or a planned or
+    outline budget, does not count, and a declared section holding only such a budget does
+    not either; the finding names the budgets the report has. For each statutory partner
+    with a member on the Board (`role = "statutory_partner"` and a `partner`), a
+    contribution is recorded (an income line for that partner or organisation) or explained
+    (`contribution_statement` in its agency return); each gap is a warning.
 
     ## Why it matters
 
@@ -603,8 +617,10 @@ def expenditure(ctx: RuleContext) -> Iterator[Finding]:
     """
     ## What it checks
 
-    The report details what the Board spent: expenditure lines in a `budget` block, or a
-    section with `meets = ["expenditure"]` (an error when neither). The spend shows Child
+    The report details what the Board spent in its own year: expenditure lines other than 0
+    in an actual budget for the report's financial year, or a section with `meets =
+    ["expenditure"]` whose text has substance (an error when neither; next year's or an
+    outline budget does not count). The spend shows Child
     Death Review, Serious Case Review, and learning events or training (an expenditure line of
     category `child_death_review`, `serious_case_review`, `training` or `learning_events`);
     each missing category is a warning.
@@ -803,9 +819,11 @@ def child_death_reviews(ctx: RuleContext) -> Iterator[Finding]:
     ## What it checks
 
     The report gives the Child Death Overview Panel's activity for the period: a
-    `child_death_review` block (deaths reviewed, modifiable factors, learning, actions) or a
-    section with `meets = ["child_death_reviews"]`. A child death review that gives no
-    modifiable factors, learning or actions is a warning.
+    `child_death_review` block with deaths reviewed (other than 0) or learning or actions, or
+    a section with `meets = ["child_death_reviews"]` whose text has substance and speaks of
+    child deaths. A child death review that gives no modifiable factors, learning or actions
+    is a warning. When the duty is missing the finding says what the report has nearby (for
+    example Child Death Review spending in the budget).
 
     ## Why it matters
 
@@ -862,8 +880,9 @@ def serious_case_reviews(ctx: RuleContext) -> Iterator[Finding]:
     The report accounts for serious case review activity in the period: cases considered,
     which met the criteria, reviews commissioned or published, progress on action plans, or
     an explicit statement that there were none. A `review` block of kind
-    `serious_case_review` that says something, or a section with
-    `meets = ["serious_case_reviews"]`, meets it.
+    `serious_case_review` that says something (figures, or a summary, lessons or actions with
+    substance: a summary of "TBC" is not), or a section with
+    `meets = ["serious_case_reviews"]` whose text has substance, meets it.
 
     ## Why it matters
 
@@ -926,9 +945,10 @@ def board_functions(ctx: RuleContext) -> Iterator[Finding]:
     against people who work with children, private fostering, cooperation with neighbouring
     areas); (b) communicating and raising awareness; (c) monitoring and evaluating
     effectiveness, including section 11 audits; (d) participating in the planning of services.
-    A section meets a function with `meets = [...]` and real content; a `review` block of kind
-    section_11_audit, multi_agency_audit or single_agency_audit also evidences (c). One
-    finding per function without evidence.
+    A section meets a function with `meets = [...]` and text with substance on the function's
+    subject; a `review` block of kind section_11_audit, multi_agency_audit or
+    single_agency_audit that says something also evidences (c). One finding per function
+    without evidence, naming any undeclared section that looks like it reports it.
 
     ## Why it matters
 
@@ -970,7 +990,8 @@ def training_evaluation(ctx: RuleContext) -> Iterator[Finding]:
     ## What it checks
 
     A section evaluates the effectiveness of the multi-agency training the Board provides or
-    oversees (`meets = ["training_evaluation"]` with real content).
+    oversees (`meets = ["training_evaluation"]` with text of substance about training). An
+    undeclared section titled like training is named in the finding, with the line to add.
 
     ## Why it matters
 
