@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from decimal import Decimal
+from types import MappingProxyType
 from typing import NamedTuple
 
 from boardreport import model
@@ -13,6 +15,9 @@ _TABLE = re.compile(r"^table:([^\[\]]+)\[(.*)\]\.([^.\[\]]+)$")
 _KPI = re.compile(r"^kpi:([^\s.\[\]]+)$")
 _BUDGET_TOTAL = re.compile(r"^budget:([^\s.\[\]]+)\.(income_total|expenditure_total)$")
 _BUDGET_LINES = re.compile(r"^budget:([^\s.\[\]]+)\.(income|expenditure)\[(.*)\]$")
+_COUNT = re.compile(r"^([a-z_]+):([^\s.\[\]]+)\.([a-z_]+)$")
+_ENTRY = re.compile(r"^(attendance|breakdown):([^\s.\[\]]+)(?:\.([^\[\]]+))?\[(.*)\]$")
+_KPI_HISTORY = re.compile(r"^kpi:([^\s.\[\]]+)\.(previous|comparators)\[(.*)\]$")
 
 
 class RefError(ValueError):
@@ -25,6 +30,8 @@ class Index(NamedTuple):
     tables: dict[str, model.Table]
     kpis: dict[str, model.KPI]
     budgets: dict[str, model.Budget]
+    blocks: Mapping[tuple[str, str], object] = MappingProxyType({})
+    """Every block with an id, by (block type tag, id): the targets of count references."""
 
     @classmethod
     def of(
@@ -39,17 +46,22 @@ class Index(NamedTuple):
         """
         kpis: dict[str, model.KPI] = {}
         budgets: dict[str, model.Budget] = {}
+        by_tag: dict[tuple[str, str], object] = {}
         walked = located_blocks if located_blocks is not None else model.iter_blocks(report)
         for located in walked:
             block = located.item
             block_id = getattr(block, "id", None)
             if not isinstance(block_id, str):
                 continue
+            tag = model.BLOCK_TAGS.get(type(block))
+            if tag is not None:
+                by_tag.setdefault((tag, block_id), block)
             if isinstance(block, model.KPI):
                 kpis.setdefault(block_id, block)
             elif isinstance(block, model.Budget):
                 budgets.setdefault(block_id, block)
-        return cls(tables if tables is not None else model.all_tables(report), kpis, budgets)
+        found = tables if tables is not None else model.all_tables(report)
+        return cls(found, kpis, budgets, by_tag)
 
     def resolve(self, ref: str) -> list[Decimal]:
         """Return the numbers ``ref`` names (one, or a whole column or list).
@@ -74,10 +86,60 @@ class Index(NamedTuple):
             return [self._number(value, match.group(2)) * sign]
         if match := _BUDGET_LINES.match(ref):
             return self._budget_lines(*match.groups())
+        if match := _KPI_HISTORY.match(ref):
+            return self._kpi_history(*match.groups())
+        if match := _ENTRY.match(ref):
+            return self._entry(*match.groups())
+        if match := _COUNT.match(ref):
+            return self._count(*match.groups())
         raise RefError(
             f"{ref!r} is not a reference: use table:ID[ROW].COLUMN, kpi:ID, "
-            "budget:ID.income[NAME], budget:ID.expenditure[ITEM] or budget:ID.income_total"
+            "budget:ID.income[NAME], budget:ID.expenditure[ITEM], budget:ID.income_total, "
+            "TYPE:ID.FIELD (review:scr.commissioned, child_death_review:cdop.deaths_reviewed), "
+            "attendance:ID[NAME] or breakdown:ID.LABEL[CATEGORY]"
         )
+
+    def _block(self, tag: str, block_id: str) -> object:
+        block = self.blocks.get((tag, block_id))
+        if block is None:
+            raise RefError(f"no {tag} block with id {block_id!r}")
+        return block
+
+    def _count(self, tag: str, block_id: str, name: str) -> list[Decimal]:
+        block = self._block(tag, block_id)
+        if not hasattr(block, name):
+            raise RefError(f"the {tag} block {block_id!r} has no field {name!r}")
+        return [self._number(getattr(block, name), f"{tag} {block_id!r} {name}")]
+
+    def _entry(self, tag: str, block_id: str, label: str | None, name: str) -> list[Decimal]:
+        if tag == "attendance":
+            block = self._block("attendance", block_id)
+            entries = getattr(block, "entries", ())
+            values = [e.percent for e in entries if e.name.strip() == name.strip()]
+        else:
+            review = self._block("child_death_review", block_id)
+            values = [
+                n
+                for b in getattr(review, "breakdowns", ())
+                if label is None or b.label.strip() == label.strip()
+                for category, n in b.counts
+                if name == "*" or category.strip() == name.strip()
+            ]
+        if not values:
+            raise RefError(f"the {tag} {block_id!r} has no entry {name!r}")
+        return [self._number(v, f"{tag} {block_id!r} {name!r}") for v in values]
+
+    def _kpi_history(self, kpi_id: str, part: str, name: str) -> list[Decimal]:
+        kpi = self.kpis.get(kpi_id)
+        if kpi is None:
+            raise RefError(f"no KPI with id {kpi_id!r}")
+        if part == "previous":
+            values = [p.value for p in kpi.previous if p.period.strip() == name.strip()]
+        else:
+            values = [c.value for c in kpi.comparators if c.label.strip() == name.strip()]
+        if not values:
+            raise RefError(f"KPI {kpi_id!r} has no {part} {name!r}")
+        return [self._number(values[0], f"KPI {kpi_id!r} {part} {name!r}")]
 
     def _number(self, value: object, what: str) -> Decimal:
         if isinstance(value, model.Unknown):

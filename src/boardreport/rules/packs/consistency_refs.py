@@ -391,7 +391,11 @@ def claim_references(ctx: RuleContext) -> Iterator[Finding]:
     Every reference of a claim resolves to numbers: `table:<id>[<row label>].<column>` (or
     `[*]` for a whole column), `kpi:<id>`, `budget:<id>.income[<contributor>]`,
     `budget:<id>.expenditure[<item>]` (or `[*]`), `budget:<id>.income_total` and
-    `budget:<id>.expenditure_total`. A claim must have refs; `share` and `change` need
+    `budget:<id>.expenditure_total`; and every count of a typed block with an id as
+    `<block type>:<id>.<field>` (`review:scr-2014-15.commissioned`,
+    `child_death_review:cdop.deaths_reviewed`), `attendance:<id>[<name>]`,
+    `breakdown:<child death review id>.<label>[<category>]` (or `[*]`),
+    `kpi:<id>.previous[<period>]` and `kpi:<id>.comparators[<label>]`. A claim must have refs; `share` and `change` need
     `of`; `value` needs exactly one value.
 
     ## Why it matters
