@@ -260,3 +260,19 @@ def test_a_missing_duty_says_what_is_nearby(reference: model.Report) -> None:
 
     [finding] = check(_sections(reference, drop), select=["WT13-011"]).findings
     assert "£24,000" in finding.message and "CDOP" in finding.message
+
+
+def test_a_count_stated_as_not_published_is_declared_not_published(reference: model.Report) -> None:
+    """A child death review whose deaths reviewed are 'not published' is its own warning."""
+    unknown = model.Unknown(reason=model.UnknownReason.NOT_PUBLISHED)
+    mutated = _typed(
+        model.ChildDeathReview,
+        deaths_reviewed=unknown,
+        modifiable=None,
+        breakdowns=(),
+        learning=(),
+        actions=(),
+    )(reference)
+    [finding] = [f for f in check(mutated, select=["WT13-011"]).findings if not f.suppressed]
+    assert finding.severity is Severity.WARNING
+    assert "states that the data was not published" in finding.message

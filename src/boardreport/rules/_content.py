@@ -37,6 +37,19 @@ def nonzero(value: Any) -> bool:
     return is_number(value) and value != 0
 
 
+def given(value: Any) -> bool:
+    """Return True for a figure the report gives: a number other than 0, or a bound ("over 20")."""
+    return nonzero(value) or isinstance(value, model.Bound)
+
+
+_NOT_PUBLISHED = (model.UnknownReason.NOT_PUBLISHED, model.UnknownReason.WITHHELD)
+
+
+def unpublished(value: Any) -> bool:
+    """Return True for a stated unknown whose reason is that it was not published or withheld."""
+    return isinstance(value, model.Unknown) and value.reason in _NOT_PUBLISHED
+
+
 def table_has_content(table: model.Table) -> bool:
     """Return True when a table has a row with a non-zero figure or, lacking figures, text.
 
@@ -59,7 +72,7 @@ def block_has_content(block: Any) -> bool:
     if isinstance(block, model.Prose | model.Quote | model.CaseStudy):
         return text(block.text)
     if isinstance(block, model.KPI):
-        return text(block.label) and is_number(block.value)
+        return text(block.label) and (is_number(block.value) or given(block.value))
     if isinstance(block, model.Table):
         return table_has_content(block)
     if isinstance(block, model.Chart):
@@ -90,9 +103,19 @@ def block_states_not_published(block: Any) -> bool:
     if isinstance(block, model.Prose | model.Quote | model.CaseStudy):
         return model.states_not_published(block.text)
     if isinstance(block, model.Review):
-        return model.states_not_published(block.summary) and not review_has_content(block)
+        figures = (block.cases_considered, block.met_criteria, block.commissioned, block.published)
+        said = model.states_not_published(block.summary) or any(unpublished(f) for f in figures)
+        return said and not review_has_content(block)
     if isinstance(block, model.ChildDeathReview):
-        return model.states_not_published(block.note) and not child_death_review_has_content(block)
+        said = model.states_not_published(block.note) or unpublished(block.deaths_reviewed)
+        return said and not child_death_review_has_content(block)
+    if isinstance(block, model.Budget):
+        amounts = [i.amount for i in block.income] + [e.amount for e in block.expenditure]
+        totals = (block.income_total, block.expenditure_total)
+        said = any(unpublished(a) for a in (*amounts, *totals))
+        return said and not budget_has_content(block)
+    if isinstance(block, model.KPI):
+        return unpublished(block.value)
     return False
 
 
@@ -100,14 +123,14 @@ def budget_has_content(budget: model.Budget) -> bool:
     """Return True when a budget has a named line with an amount other than 0."""
     lines = [(i.contributor, i.amount) for i in budget.income]
     lines += [(e.item, e.amount) for e in budget.expenditure]
-    return any(text(label) and nonzero(amount) for label, amount in lines)
+    return any(text(label) and given(amount) for label, amount in lines)
 
 
 def child_death_review_has_content(review: model.ChildDeathReview) -> bool:
     """Return True when a child death review gives deaths reviewed, or learning or actions."""
     counts = [review.deaths_reviewed, review.modifiable]
     counts += [n for b in review.breakdowns for _, n in b.counts]
-    return any(nonzero(n) for n in counts) or any_text((*review.learning, *review.actions))
+    return any(given(n) for n in counts) or any_text((*review.learning, *review.actions))
 
 
 def review_has_content(review: model.Review) -> bool:
@@ -115,7 +138,7 @@ def review_has_content(review: model.Review) -> bool:
     figures = (review.cases_considered, review.met_criteria, review.commissioned, review.published)
     return (
         review.none_in_period
-        or any(is_number(f) for f in figures)
+        or any(is_number(f) or isinstance(f, model.Bound) for f in figures)
         or text(review.summary)
         or any_text(review.lessons)
         or any_text(review.actions)

@@ -21,6 +21,7 @@ from boardreport.rules._content import (
     all_sections,
     any_text,
     block_has_content,
+    block_states_not_published,
     blocks,
     budget_has_content,
     child_death_review_has_content,
@@ -194,6 +195,8 @@ class Evidence:
     """Declared sections whose typed content for the duty is for another year, or is empty."""
     lookalikes: tuple[Lookalike, ...] = ()
     nearby: tuple[str, ...] = ()
+    declared: tuple[str, ...] = ()
+    """Paths of the sections that declare the duty."""
     """What the report holds near the duty, in words, for a finding that helps."""
 
     @property
@@ -208,7 +211,8 @@ class Evidence:
         """The data path a finding about a missing duty points at."""
         for paths in (self.not_published, self.not_for_period, self.empty, self.off_topic):
             if paths:
-                return f"{paths[0]}.meets"
+                declared = paths[0] in self.declared
+                return f"{paths[0]}.meets" if declared else paths[0]
         return self.lookalikes[0].path if self.lookalikes else ""
 
     def explain(self) -> str:
@@ -529,13 +533,24 @@ def _evidence(ctx: RuleContext, requirement: Requirement) -> Evidence:
             else []
         )
         if inside and not set(inside) & set(met):
-            not_for_period.append(located.path)
+            stated = all(
+                block_states_not_published(b.item) for b in blocks(ctx, kind) if b.path in inside
+            )
+            (not_published if stated else not_for_period).append(located.path)
         elif section_has_content(section):
             (met if _on_topic(section, requirement) else off_topic).append(located.path)
         elif section_states_not_published(section):
             not_published.append(located.path)
         else:
             empty.append(located.path)
+    if not met and kind is not None:
+        not_published += [
+            b.path
+            for b in blocks(ctx, kind)
+            if _carries(b.item, requirement)
+            and block_states_not_published(b.item)
+            and not any(b.path.startswith(p + "/") for p in not_published)
+        ]
     lookalikes: list[Lookalike] = []
     nearby: list[str] = []
     if not met:
@@ -558,6 +573,7 @@ def _evidence(ctx: RuleContext, requirement: Requirement) -> Evidence:
         off_topic=tuple(off_topic),
         not_published=tuple(not_published),
         not_for_period=tuple(not_for_period),
+        declared=tuple(declared_paths),
         lookalikes=tuple(lookalikes),
         nearby=tuple(dict.fromkeys(nearby)),
     )
