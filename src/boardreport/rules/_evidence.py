@@ -488,6 +488,11 @@ def _holds_figures(section: model.Section) -> bool:
     return any(_holds_figures(s) for s in section.sections)
 
 
+def all_blocks_of(ctx: RuleContext, kind: type | None) -> list[model.Located]:
+    """The blocks of ``kind`` (none when there is no kind)."""
+    return blocks(ctx, kind) if kind is not None else []
+
+
 def _on_topic(section: model.Section, requirement: Requirement) -> bool:
     """True when a section's title or text speaks of the duty's subject.
 
@@ -534,7 +539,9 @@ def _evidence(ctx: RuleContext, requirement: Requirement) -> Evidence:
         )
         if inside and not set(inside) & set(met):
             stated = all(
-                block_states_not_published(b.item) for b in blocks(ctx, kind) if b.path in inside
+                block_states_not_published(b.item)
+                for b in all_blocks_of(ctx, kind)
+                if b.path in inside
             )
             (not_published if stated else not_for_period).append(located.path)
         elif section_has_content(section):

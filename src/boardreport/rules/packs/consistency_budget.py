@@ -84,11 +84,12 @@ def budget_balance(ctx: RuleContext) -> Iterator[Finding]:
     """
     ## What it checks
 
-    Where a budget states what it carries forward (`carried_forward`), brought forward +
-    income − spending = carried forward. Brought forward is the budget's `brought_forward`,
-    else its income lines of kind `carried_forward`; income and spending are the stated
-    totals, else the sums of the lines. Income printed as negative figures is read as its
-    magnitude.
+    Where a budget states what it carries forward (`carried_forward`, or a sentence of the
+    budget's own section such as "£12,000 will be carried forward into 2015-16"), brought
+    forward + income − spending = carried forward. Brought forward is the budget's
+    `brought_forward`, else its income lines of kind `carried_forward`; income and spending
+    are the stated totals, else the sums of the lines. Income printed as negative figures is
+    read as its magnitude.
 
     ## Why it matters
 
@@ -115,16 +116,49 @@ def budget_balance(ctx: RuleContext) -> Iterator[Finding]:
     """
     for located in blocks(ctx, model.Budget):
         figures = sums(located.item)
-        if figures.carried is None:
-            continue
+        carried, path = figures.carried, f"{located.path}.carried_forward"
+        if carried is None:
+            stated = _carried_in_prose(ctx, located)
+            if stated is None:
+                continue
+            carried, path = stated
         expected = figures.brought + figures.income - figures.spending
-        if abs(expected - figures.carried) > figures.precision * 4:
+        if abs(expected - carried) > figures.precision * 4:
             yield ctx.finding(
                 f"{_name(located)}: brought forward {show(figures.brought)} + income "
                 f"{show(figures.income)} − spending {show(figures.spending)} = {show(expected)}, "
-                f"but the stated carry-forward is {show(figures.carried)}",
-                f"{located.path}.carried_forward",
+                f"but the stated carry-forward is {show(carried)}",
+                path,
             )
+
+
+_CARRIED = re.compile(
+    r"\b(?:carr(?:y|ied|ying)|c/f)\s*(?:-\s*)?forward\b(?!\s+from)|"
+    r"\breserves? at (?:the )?year end",
+    re.IGNORECASE,
+)
+_BROUGHT = re.compile(
+    r"\bbrought forward\b|\bforward from\b|\bfrom (?:the )?previous year", re.IGNORECASE
+)
+
+
+def _carried_in_prose(ctx: RuleContext, located: model.Located) -> tuple[Decimal, str] | None:
+    """A carry-forward amount stated in a sentence of the budget's own section, with its path."""
+    for index, block in enumerate(located.section.blocks):
+        if not isinstance(block, model.Prose):
+            continue
+        for sentence in re.split(r"(?<=[.;!?])\s+", block.text):
+            if not _CARRIED.search(sentence) or _BROUGHT.search(sentence):
+                continue
+            amounts = _AMOUNT.findall(sentence)
+            if len(amounts) == 1:
+                digits, scale = amounts[0]
+                value = Decimal(digits.replace(",", "")).scaleb(
+                    {"k": 3, "m": 6}.get(scale.lower(), 0)
+                )
+                prefix = located.path.rsplit("/", 1)[0]
+                return value, f"{prefix}/{model.block_key(block, index)}"
+    return None
 
 
 def _lines(budget: model.Budget) -> dict[tuple[str, str], Decimal]:
