@@ -29,7 +29,10 @@ class Fact(NamedTuple):
     year: str
     value: Decimal
     path: str
-    shown: str
+    label: str
+    """The figure as a reader knows it: a KPI's label, a member's attendance."""
+    quote: str = ""
+    """The words of the prose that states it, if it is stated in prose."""
 
 
 def _normal(text: str) -> str:
@@ -129,11 +132,13 @@ def facts(ctx: RuleContext) -> list[Fact]:
         if isinstance(block, model.KPI) and (v := number(block.value)) is not None:
             label = _normal(block.label)
             key = next((k for k, p in _KPI_KEYS if p.search(label)), f"kpi {label}")
-            found.append(Fact(key, _year(block.period) or year, v, path, block.label))
+            found.append(Fact(key, _year(block.period) or year, v, path, f"KPI {block.label!r}"))
         elif isinstance(block, model.ChildDeathReview):
             if (v := number(block.deaths_reviewed)) is not None:
                 block_year = _year(getattr(block, "period", None)) or year
-                found.append(Fact("child deaths reviewed", block_year, v, path, "deaths reviewed"))
+                found.append(
+                    Fact("child deaths reviewed", block_year, v, path, "child deaths reviewed")
+                )
         elif isinstance(block, model.Review) and block.kind is ReviewKind.SERIOUS_CASE_REVIEW:
             review_year = _year(getattr(block, "period", None)) or year
             for name in ("commissioned", "published"):
@@ -149,7 +154,7 @@ def facts(ctx: RuleContext) -> list[Fact]:
                             _year(block.period) or year,
                             v,
                             f"{path}.entries[{i}]",
-                            f"{entry.name}'s attendance",
+                            f"the attendance of {entry.name!r} at {block.body}",
                         )
                     )
         elif isinstance(block, model.Prose):
@@ -157,12 +162,19 @@ def facts(ctx: RuleContext) -> list[Fact]:
                 for match in pattern.finditer(block.text):
                     word = match.groupdict().get("n") or match.groupdict().get("m") or ""
                     if (v := _value(word)) is not None:
-                        found.append(Fact(key, year, v, path, match.group(0).strip()))
+                        quote = match.group(0).strip()
+                        found.append(Fact(key, year, v, path, key, f" ({quote!r})"))
     for name_year, values in scr.items():
         name, review_year = name_year.split("|")
         total = sum((v for v, _ in values), Decimal(0))
         found.append(
-            Fact(f"serious case reviews {name}", review_year, total, values[0][1], f"{name} count")
+            Fact(
+                f"serious case reviews {name}",
+                review_year,
+                total,
+                values[0][1],
+                f"serious case reviews {name}",
+            )
         )
     return found
 
@@ -213,7 +225,7 @@ def one_figure_one_value(ctx: RuleContext) -> Iterator[Finding]:
         if seen is fact or seen.value == fact.value or seen.path == fact.path:
             continue
         yield ctx.finding(
-            f"{fact.key} ({fact.year}) is {show(fact.value)} here ({fact.shown!r}) but "
-            f"{show(seen.value)} at {seen.path} ({seen.shown!r})",
+            f"{fact.label} in {fact.year} is {show(fact.value)} here{fact.quote} but "
+            f"{show(seen.value)} at {seen.path}{seen.quote}",
             fact.path,
         )
