@@ -435,7 +435,8 @@ def breakdown_totals(ctx: RuleContext) -> Iterator[Finding]:
     ## What it checks
 
     Each breakdown of a child death review that breaks down the whole (`of_total = true`,
-    the default) adds up to `deaths_reviewed`.
+    the default) adds up to `deaths_reviewed`. A breakdown with a withheld count (a stated
+    unknown, such as a suppressed small count) is not added up.
 
     ## Why it matters
 
@@ -464,7 +465,9 @@ def breakdown_totals(ctx: RuleContext) -> Iterator[Finding]:
         if whole is None:
             continue
         for i, breakdown in enumerate(review.breakdowns):
-            if not breakdown.of_total:
+            if not breakdown.of_total or any(
+                len(entry) > 1 and number(entry[1]) is None for entry in breakdown.counts
+            ):
                 continue
             counts = [
                 v
