@@ -98,3 +98,75 @@ def test_iter_blocks_gives_stable_paths() -> None:
     )
     assert [b.path for b in model.iter_blocks(report)] == ["outer/blocks[0]", "outer/inner/p"]
     assert report.period_label == "2014-15"
+
+
+def test_financial_years_are_read_as_periods() -> None:
+    """ "2014-15", "2014/15", "2014-2015" and a plan's "2016-19" are periods of whole years."""
+    assert model.Period.parse("2014-15") == model.Period.financial_years(2014)
+    plan = model.Period.parse("2016-19")
+    assert plan is not None
+    assert (plan.start, plan.end) == (dt.date(2016, 4, 1), dt.date(2019, 3, 31))
+    assert plan.financial_year_starts == (2016, 2017, 2018)
+    written = model.Period.parse("2014/15")
+    assert written is not None and str(written) == "2014/15"
+    assert written.financial_label == "2014-15"
+    for text in ("April 2014", "2014-13", "31/03", "2014-45"):
+        assert model.Period.parse(text) is None, text
+
+
+def test_a_period_ends_after_it_starts() -> None:
+    """A period's end may not come before its start."""
+    with pytest.raises(ValueError, match="before 'start'"):
+        model.Period(start=dt.date(2015, 4, 1), end=dt.date(2015, 3, 31))
+
+
+def test_a_month_has_a_first_and_last_day() -> None:
+    """A month known only to the month spans its days; its last day is used for comparisons."""
+    month = model.Month(year=2016, month=2)
+    assert (month.first_day(), month.last_day()) == (dt.date(2016, 2, 1), dt.date(2016, 2, 29))
+    assert model.Month(year=2015, month=12).last_day() == dt.date(2015, 12, 31)
+    assert model.latest_day(month) == dt.date(2016, 2, 29)
+    assert model.parse_month("2016-13") is None
+    with pytest.raises(ValueError):
+        model.Month(year=2016, month=0)
+
+
+def test_budgets_say_their_kind_and_year() -> None:
+    """A budget's period is a Period (text accepted in Python) and its kind is said in words."""
+    line = model.ExpenditureLine(item="Staff", amount=1)
+    budget = model.Budget(
+        period="2016-17", kind=model.BudgetKind.OUTLINE, income=[], expenditure=[line]
+    )
+    assert budget.period == model.Period.financial_years(2016)
+    assert budget.description == "outline budget for 2016-17"
+    assert model.Budget(period="2015-16", income=[], expenditure=[]).description == (
+        "budget for 2015-16"
+    )
+    with pytest.raises(ValueError, match="not a financial year"):
+        model.Budget(period="next year", income=[], expenditure=[])
+
+
+def test_only_a_contribution_in_kind_may_have_no_amount() -> None:
+    """An in-kind line may leave out its amount; a cash line may not."""
+    line = model.IncomeLine(contributor="Police", kind=model.IncomeKind.IN_KIND)
+    assert line.amount is None
+    with pytest.raises(ValueError, match="contribution in kind"):
+        model.IncomeLine(contributor="Police")
+
+
+def test_stated_unknowns_say_their_marker_or_reason() -> None:
+    """A phrase marker is said as it is, a symbol with its reason, no marker as the reason."""
+    suppressed = model.UnknownReason.SUPPRESSED
+    assert str(model.Unknown(reason=suppressed, marker="fewer than 5")) == "fewer than 5"
+    assert str(model.Unknown(reason=suppressed, marker="x")) == "suppressed (x)"
+    assert str(model.Unknown(reason=model.UnknownReason.NOT_KNOWN)) == "not known"
+    assert model.is_stated(model.Unknown(reason=suppressed))
+    assert not model.is_stated(0)
+
+
+def test_pages_are_page_numbers() -> None:
+    """A page is a number, a roman numeral or a range."""
+    for page in ("12", "12-13", "iv", "ii–iii"):
+        assert model.Table(id="t", caption="T", columns=[], rows=[], page=page).page == page
+    with pytest.raises(ValueError, match="page number"):
+        model.Table(id="t", caption="T", columns=[], rows=[], page="see appendix")

@@ -172,6 +172,153 @@ def is_stated(value: Any) -> bool:
 
 
 # ---------------------------------------------------------------------------------------------
+# dates known to the month, and periods
+
+
+@frozen(kw_only=True, order=True)
+class Month:
+    """A date known only to the month ("September 2016"); written ``"2016-09"`` in TOML."""
+
+    year: int = field(
+        validator=attrs.validators.and_(
+            attrs.validators.instance_of(int), attrs.validators.ge(1), attrs.validators.le(9999)
+        )
+    )
+    month: int = field(
+        validator=attrs.validators.and_(
+            attrs.validators.instance_of(int), attrs.validators.ge(1), attrs.validators.le(12)
+        )
+    )
+
+    def first_day(self) -> dt.date:
+        """The first day of the month."""
+        return dt.date(self.year, self.month, 1)
+
+    def last_day(self) -> dt.date:
+        """The last day of the month."""
+        following = dt.date(self.year + self.month // 12, self.month % 12 + 1, 1)
+        return following - dt.timedelta(days=1)
+
+    def isoformat(self) -> str:
+        """``"2016-09"``, as the month is written in TOML."""
+        return f"{self.year:04d}-{self.month:02d}"
+
+
+DateOrMonth: TypeAlias = dt.date | Month
+"""A date, or a month where the day is not known."""
+
+_MONTH_TEXT = re.compile(r"^(\d{4})-(\d{2})$")
+
+
+def parse_month(text: str) -> Month | None:
+    """Return the Month written ``"2016-09"``, else None."""
+    match = _MONTH_TEXT.match(text)
+    if not match or not 1 <= int(match.group(2)) <= 12:
+        return None
+    return Month(year=int(match.group(1)), month=int(match.group(2)))
+
+
+def _period(value: str | Period) -> Period:
+    """Accept a financial-year text (``"2014-15"``) wherever a Period is expected."""
+    if isinstance(value, str):
+        period = Period.parse(value)
+        if period is None:
+            msg = f"{value!r} is not a financial year such as '2014-15' or '2016-19'"
+            raise ValueError(msg)
+        return period
+    return value
+
+
+def _optional_period(value: str | Period | None) -> Period | None:
+    return None if value is None else _period(value)
+
+
+def latest_day(value: DateOrMonth) -> dt.date:
+    """The last day ``value`` can mean: the date itself, or a month's last day."""
+    return value.last_day() if isinstance(value, Month) else value
+
+
+_YEARS = re.compile(r"^\s*((?:19|20)\d{2})\s*[-/–]\s*(\d{2}|\d{4})\s*$")
+
+
+def _check_period_end(instance: Any, attribute: attrs.Attribute[Any], value: dt.date) -> None:
+    if (
+        isinstance(value, dt.date)
+        and isinstance(instance.start, dt.date)
+        and value < instance.start
+    ):
+        msg = f"'{attribute.name}' ({value.isoformat()}) is before 'start' ({instance.start})"
+        raise ValueError(msg)
+
+
+@frozen(kw_only=True)
+class Period:
+    """A span of time a figure, budget or plan is for.
+
+    In TOML, financial years are written as text (``"2014-15"``, ``"2016-19"`` for a plan over
+    three years: 1 April 2016 to 31 March 2019); other spans as ``{ start = ..., end = ... }``.
+    ``inferred`` marks a period the report does not state but that was read from its text.
+    """
+
+    start: dt.date
+    end: dt.date = field(validator=_check_period_end)
+    inferred: bool = False
+    label: str = ""
+    """The period as the report writes it, when that differs from the financial-year form."""
+
+    @classmethod
+    def financial_years(cls, first: int, last: int | None = None) -> Period:
+        """The financial years starting 1 April ``first`` and ending 31 March after ``last``."""
+        end_year = (first if last is None else last) + 1
+        return cls(start=dt.date(first, 4, 1), end=dt.date(end_year, 3, 31))
+
+    @classmethod
+    def parse(cls, text: str) -> Period | None:
+        """Read ``"2014-15"``, ``"2014/15"``, ``"2014-2015"`` or ``"2016-19"``; else None."""
+        match = _YEARS.match(text)
+        if not match:
+            return None
+        first, second = int(match.group(1)), match.group(2)
+        end = int(second) if len(second) == 4 else first // 100 * 100 + int(second)
+        if end <= first and len(second) == 2:
+            end += 100
+        if end <= first or end - first > 10:
+            return None
+        period = cls.financial_years(first, end - 1)
+        return period if text == period.financial_label else attrs.evolve(period, label=text)
+
+    @property
+    def is_financial_years(self) -> bool:
+        """True when the period runs from 1 April to 31 March of a later year."""
+        return (
+            (self.start.month, self.start.day) == (4, 1)
+            and (self.end.month, self.end.day) == (3, 31)
+            and self.end.year > self.start.year
+        )
+
+    @property
+    def financial_label(self) -> str:
+        """``2014-15`` or ``2016-19`` for financial years, else ``""``."""
+        if not self.is_financial_years:
+            return ""
+        return f"{self.start.year}-{str(self.end.year)[-2:]}"
+
+    @property
+    def financial_year_starts(self) -> tuple[int, ...]:
+        """The start years of the financial years the period covers (empty if it is not whole)."""
+        if not self.is_financial_years:
+            return ()
+        return tuple(range(self.start.year, self.end.year))
+
+    def __str__(self) -> str:
+        if self.label:
+            return self.label
+        if self.financial_label:
+            return self.financial_label
+        return f"{self.start.isoformat()} to {self.end.isoformat()}"
+
+
+# ---------------------------------------------------------------------------------------------
 # validators
 
 
@@ -228,6 +375,23 @@ def _check_id(_: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
             f"(for example 'chair-foreword'): {value!r}"
         )
         raise ValueError(msg)
+
+
+PAGE_PATTERN = re.compile(r"^(?:\d+|[ivxlcdm]+)(?:\s*[-–]\s*(?:\d+|[ivxlcdm]+))?$", re.IGNORECASE)
+
+
+def _check_page(_: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if value and (not isinstance(value, str) or not PAGE_PATTERN.match(value)):
+        msg = (
+            f"'{attribute.name}' must be a page number or range "
+            f"(for example '12' or '12-13'): {value!r}"
+        )
+        raise ValueError(msg)
+
+
+def _page() -> Any:
+    """A ``page`` field: the page of the published document something appears on."""
+    return field(default="", validator=_check_page)
 
 
 def _tuple(value: Any) -> Any:
@@ -353,12 +517,63 @@ class ReviewKind(enum.Enum):
     """Kinds of case review and audit."""
 
     SERIOUS_CASE_REVIEW = "serious_case_review"
+    RAPID_REVIEW = "rapid_review"
+    CHILD_SAFEGUARDING_PRACTICE_REVIEW = "child_safeguarding_practice_review"
     LEARNING_REVIEW = "learning_review"
     MULTI_AGENCY_AUDIT = "multi_agency_audit"
     SINGLE_AGENCY_AUDIT = "single_agency_audit"
     SECTION_11_AUDIT = "section_11_audit"
     DOMESTIC_HOMICIDE_REVIEW = "domestic_homicide_review"
     OTHER = "other"
+
+
+class ReviewStatus(enum.Enum):
+    """Where a review stands at the end of the period."""
+
+    NOT_STARTED = "not_started"
+    IN_PROGRESS = "in_progress"
+    COMPLETED = "completed"
+    AWAITING_PUBLICATION = "awaiting_publication"
+    PUBLISHED = "published"
+    NOT_TO_BE_PUBLISHED = "not_to_be_published"
+
+
+class BudgetKind(enum.Enum):
+    """Whether a budget gives what happened, what is planned or an outline."""
+
+    ACTUAL = "actual"
+    PLANNED = "planned"
+    OUTLINE = "outline"
+
+
+class ChairRole(enum.Enum):
+    """How a person chaired or signed for the Board."""
+
+    CHAIR = "chair"
+    INTERIM_CHAIR = "interim_chair"
+    VICE_CHAIR = "vice_chair"
+
+
+class Inspectorate(enum.Enum):
+    """The body that inspected."""
+
+    OFSTED = "ofsted"
+    CQC = "cqc"
+    HMIC = "hmic"
+    HMI_PROBATION = "hmi_probation"
+    HMI_PRISONS = "hmi_prisons"
+    JOINT = "joint"
+    OTHER = "other"
+
+
+class Judgement(enum.Enum):
+    """An inspection's overall judgement, on Ofsted's four-point scale."""
+
+    OUTSTANDING = "outstanding"
+    GOOD = "good"
+    REQUIRES_IMPROVEMENT = "requires_improvement"
+    INADEQUATE = "inadequate"
+    NOT_JUDGED = "not_judged"
 
 
 class ClaimKind(enum.Enum):
@@ -400,15 +615,20 @@ class Person:
     name: str
     role: str = ""
     organisation: str = ""
+    start: DateOrMonth | None = None
+    end: DateOrMonth | None = None
 
 
 @frozen(kw_only=True)
 class Chair:
-    """The Chair who publishes the report (Children Act 2004 s14A)."""
+    """A Chair of the Board; ``Report.chair`` is the one who publishes the report (s14A)."""
 
     name: str
     independent: bool = False
     title: str = "Chair"
+    role: ChairRole = ChairRole.CHAIR
+    start: DateOrMonth | None = None
+    end: DateOrMonth | None = None
 
 
 @frozen(kw_only=True)
@@ -506,6 +726,7 @@ class MissingFigure:
     description: str
     reason: str = "The data behind this figure is not in the source document."
     id: str | None = field(default=None, validator=_check_id)
+    page: str = _page()
 
 
 @frozen(kw_only=True)
@@ -530,6 +751,17 @@ class KPI:
     polarity: Polarity = Polarity.NEUTRAL
     source: str = ""
     note: str = ""
+    denominator: Figure | None = field(default=None, validator=_check_optional_figure)
+    """The whole the value is a share or rate of (children in the area, referrals)."""
+    denominator_label: str = ""
+    rate_per: int | None = field(
+        default=None,
+        validator=attrs.validators.optional(
+            attrs.validators.and_(attrs.validators.instance_of(int), attrs.validators.gt(0))
+        ),
+    )
+    """The value is a rate per this many (10,000 children)."""
+    page: str = _page()
 
 
 @frozen(kw_only=True)
@@ -574,6 +806,7 @@ class Table:
     row_sums: tuple[RowSum, ...] = field(default=(), converter=_tuple)
     percent_of: str = ""
     """Id of a table of counts with the same rows and columns; each cell here is a row share."""
+    page: str = _page()
 
     def column_index(self, key: str) -> int | None:
         """Return the position of the column ``key``, or None."""
@@ -603,6 +836,7 @@ class Chart:
     description: str
     x_title: str = ""
     y_title: str = ""
+    page: str = _page()
 
 
 @frozen(kw_only=True)
@@ -617,6 +851,8 @@ class PriorityArea:
     work_in_progress: str = ""
     next_year: str = ""
     id: str | None = field(default=None, validator=_check_id)
+    plan_period: Period | None = field(default=None, converter=_optional_period)
+    """The span of the plan the priority belongs to (``"2016-19"``), when not the report's year."""
 
 
 @frozen(kw_only=True)
@@ -697,10 +933,16 @@ class IncomeLine:
     """Money or support a partner gave the Board."""
 
     contributor: str
-    amount: Figure = field(validator=_check_figure)
+    amount: Figure | None = field(default=None, validator=_check_optional_figure)
+    """Left out only for a contribution in kind that the report gives no value for."""
     kind: IncomeKind = IncomeKind.CASH
     partner: StatutoryPartner | None = None
     note: str = ""
+
+    def __attrs_post_init__(self) -> None:
+        if self.amount is None and self.kind is not IncomeKind.IN_KIND:
+            msg = "'amount' may be left out only for a contribution in kind (kind = \"in_kind\")"
+            raise ValueError(msg)
 
 
 @frozen(kw_only=True)
@@ -721,7 +963,7 @@ class Budget:
     (a common ledger convention); checks compare magnitudes.
     """
 
-    period: str
+    period: Period = field(converter=_period)
     income: tuple[IncomeLine, ...] = field(converter=_tuple)
     expenditure: tuple[ExpenditureLine, ...] = field(converter=_tuple)
     income_total: Figure | None = field(default=None, validator=_check_optional_figure)
@@ -733,6 +975,18 @@ class Budget:
     expenditure_caption: str = "Expenditure"
     income_total_label: str = "Total"
     expenditure_total_label: str = "Total"
+    kind: BudgetKind = BudgetKind.ACTUAL
+    brought_forward: Figure | None = field(default=None, validator=_check_optional_figure)
+    """Reserves brought forward from the year before, as published."""
+    carried_forward: Figure | None = field(default=None, validator=_check_optional_figure)
+    """Reserves carried forward into the year after, as published."""
+    page: str = _page()
+
+    @property
+    def description(self) -> str:
+        """``"budget for 2014-15"``, ``"outline budget for 2016-17"``."""
+        kind = "" if self.kind is BudgetKind.ACTUAL else f"{self.kind.value} "
+        return f"{kind}budget for {self.period}"
 
 
 @frozen(kw_only=True)
@@ -746,6 +1000,10 @@ class Member:
     other_partners: tuple[StatutoryPartner, ...] = field(default=(), converter=_tuple)
     """Further statutory partners this seat represents (a council seat covering its YOT)."""
     note: str = ""
+    start: DateOrMonth | None = None
+    """When the member joined, if during the period (a lay member appointed in December)."""
+    end: DateOrMonth | None = None
+    """When the member left, if during the period."""
 
 
 @frozen(kw_only=True)
@@ -786,6 +1044,7 @@ class Attendance:
     column_label: str = "% attendance"
     note: str = ""
     id: str | None = field(default=None, validator=_check_id)
+    page: str = _page()
 
 
 @frozen(kw_only=True)
@@ -815,6 +1074,12 @@ class Review:
     actions: tuple[str, ...] = field(default=(), converter=_tuple)
     none_in_period: bool = False
     id: str | None = field(default=None, validator=_check_id)
+    notified: Count | None = field(default=None, validator=_check_optional_count)
+    """Cases notified (to Ofsted, the national panel) in the period."""
+    unpublished: Count | None = field(default=None, validator=_check_optional_count)
+    """Completed reviews not (yet) published."""
+    status: ReviewStatus | None = None
+    page: str = _page()
 
 
 @frozen(kw_only=True)
@@ -825,6 +1090,23 @@ class Breakdown:
     counts: tuple[tuple[str, Count], ...] = field(converter=_rows, validator=_check_cells)
     of_total: bool = True
     """True when the counts are a breakdown of the whole ``deaths_reviewed``."""
+
+
+@frozen(kw_only=True)
+class Share:
+    """A figure published as a share of a whole: "86% of 171 deaths", "63% of those".
+
+    ``of`` is the whole when the report gives it; ``within`` names the share (by id) whose part
+    this is a share of, for "63% of those".
+    """
+
+    label: str
+    percent: Figure = field(validator=_check_figure)
+    count: Count | None = field(default=None, validator=_check_optional_count)
+    of: Count | None = field(default=None, validator=_check_optional_count)
+    of_label: str = ""
+    within: str = ""
+    id: str | None = field(default=None, validator=_check_id)
 
 
 @frozen(kw_only=True)
@@ -840,6 +1122,26 @@ class ChildDeathReview:
     actions: tuple[str, ...] = field(default=(), converter=_tuple)
     note: str = ""
     id: str | None = field(default=None, validator=_check_id)
+    deaths_notified: Count | None = field(default=None, validator=_check_optional_count)
+    """Deaths notified to the panel in the period."""
+    shares: tuple[Share, ...] = field(default=(), converter=_tuple)
+    page: str = _page()
+
+
+@frozen(kw_only=True)
+class Inspection:
+    """An inspection of the area's services or of the Board, with its judgement."""
+
+    inspectorate: Inspectorate
+    title: str
+    date: DateOrMonth | None = None
+    """When the report of the inspection was published (or, failing that, the inspection)."""
+    judgement: Judgement | None = None
+    judgement_text: str = ""
+    """The judgement as published ("Requires improvement to be good")."""
+    summary: str = ""
+    id: str | None = field(default=None, validator=_check_id)
+    page: str = _page()
 
 
 @frozen(kw_only=True)
@@ -875,6 +1177,7 @@ Block: TypeAlias = (
     | Challenge
     | Review
     | ChildDeathReview
+    | Inspection
     | Glossary
 )
 
@@ -895,6 +1198,7 @@ BLOCK_TYPES: dict[str, type[Any]] = {
     "challenge": Challenge,
     "review": Review,
     "child_death_review": ChildDeathReview,
+    "inspection": Inspection,
     "glossary": Glossary,
 }
 """The ``type`` tag of each block kind in TOML."""
@@ -925,6 +1229,9 @@ class Section:
     sections: tuple[Section, ...] = field(default=(), converter=_tuple)
     meets: tuple[Requirement, ...] = field(default=(), converter=_tuple)
     appendix: bool = False
+    author: Person | None = None
+    """Who signed the section, when not the Chair (a foreword by a vice-chair)."""
+    page: str = _page()
 
 
 @frozen(kw_only=True)
@@ -937,12 +1244,20 @@ class Report:
     period_start: dt.date
     period_end: dt.date
     chair: Chair | None = None
-    publication_date: dt.date | None = None
+    publication_date: DateOrMonth | None = None
     framework: str = "wt2013"
     recipients: tuple[Recipient, ...] = field(default=(), converter=_tuple)
     sections: tuple[Section, ...] = field(default=(), converter=_tuple)
     suppressions: tuple[Suppression, ...] = field(default=(), converter=_tuple)
     language: str = "en-GB"
+    other_chairs: tuple[Chair, ...] = field(default=(), converter=_tuple)
+    """Others who chaired or signed for the Board in the period (a Chair who left, a vice-chair)."""
+    scrutineer: Person | None = None
+    """The independent scrutineer of the arrangements, where there is one."""
+    period_inferred: bool = False
+    """True when the report does not state its period and it was read from the text."""
+    source: str = ""
+    """The published document this report encodes (its title or address)."""
     disclosure_threshold: int = field(default=5, validator=attrs.validators.ge(0))
     """Counts of children from 1 to this are flagged for disclosure control (0: not checked)."""
 
@@ -1015,6 +1330,11 @@ def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
 
 
+def _budget_caption(budget: Budget, caption: str) -> str:
+    kind = "" if budget.kind is BudgetKind.ACTUAL else f" ({budget.kind.value})"
+    return f"{caption} {budget.period}{kind}".strip()
+
+
 def derived_tables(block: Block) -> dict[str, Table]:
     """Return the tables a typed block presents, keyed by table id.
 
@@ -1032,12 +1352,15 @@ def derived_tables(block: Block) -> dict[str, Table]:
         money = ColumnType.MONEY
         income = Table(
             id=f"{block_id}-income",
-            caption=f"{block.income_caption} {block.period}".strip(),
+            caption=_budget_caption(block, block.income_caption),
             columns=(
                 Column(key="item", label="Contributor"),
                 Column(key="amount", label=amount_label, type=money),
             ),
-            rows=tuple((line.contributor, line.amount) for line in block.income),
+            rows=tuple(
+                (line.contributor, "" if line.amount is None else line.amount)
+                for line in block.income
+            ),
             totals=()
             if block.income_total is None
             else (
@@ -1048,7 +1371,7 @@ def derived_tables(block: Block) -> dict[str, Table]:
         )
         spend = Table(
             id=f"{block_id}-expenditure",
-            caption=f"{block.expenditure_caption} {block.period}".strip(),
+            caption=_budget_caption(block, block.expenditure_caption),
             columns=(
                 Column(key="item", label="Item"),
                 Column(key="amount", label=amount_label, type=money),

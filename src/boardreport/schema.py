@@ -74,6 +74,11 @@ class _Builder:
     def type(self, hint: Any) -> dict[str, Any]:
         if hint == model.Block:
             return self.blocks()
+        if hint is model.Month:
+            return {"type": "string", "pattern": r"^\d{4}-(0[1-9]|1[0-2])$"}
+        if hint is model.Period:
+            years = {"type": "string", "pattern": r"^\s*(19|20)\d{2}\s*[-/–]\s*(\d{2}|\d{4})\s*$"}
+            return {"anyOf": [years, self.ref(model.Period)]}
         origin = typing.get_origin(hint)
         args = typing.get_args(hint)
         if origin in (typing.Union, types.UnionType):

@@ -546,7 +546,12 @@ def _budget(c: _Context) -> Section:
                 "why in its agency return) and each line of spending, then income_total and "
                 "expenditure_total as published."
             ),
-            Budget(id=f"budget-{c.period}", period=c.period, income=income, expenditure=spend),
+            Budget(
+                id=f"budget-{c.period}",
+                period=model.Period.financial_years(c.start.year),
+                income=income,
+                expenditure=spend,
+            ),
         ),
     )
 

@@ -59,6 +59,21 @@ def _for_type(hint: Any) -> st.SearchStrategy[Any]:
         return _dates
     if isinstance(hint, type) and issubclass(hint, __import__("enum").Enum):
         return st.sampled_from(list(hint))
+    if hint is model.Month:
+        return st.builds(
+            model.Month,
+            year=st.integers(min_value=1990, max_value=2100),
+            month=st.integers(min_value=1, max_value=12),
+        )
+    if hint is model.Period:
+        return st.one_of(
+            st.integers(min_value=1990, max_value=2090).map(model.Period.financial_years),
+            st.tuples(_dates, _dates, st.booleans(), _text).map(
+                lambda t: model.Period(
+                    start=min(t[0], t[1]), end=max(t[0], t[1]), inferred=t[2], label=t[3]
+                )
+            ),
+        )
     if isinstance(hint, type) and attrs.has(hint):
         return _builds(hint)
     raise TypeError(hint)
@@ -78,8 +93,14 @@ def _builds(cls: type) -> st.SearchStrategy[Any]:
             kwargs["income_sign"] = st.sampled_from([1, -1])
         elif attribute.name in ("sections",):
             continue
+        elif attribute.name == "rate_per":
+            kwargs["rate_per"] = st.one_of(st.none(), st.sampled_from([1000, 10000]))
+        elif attribute.name == "page":
+            kwargs["page"] = st.sampled_from(["", "12", "12-13", "iv"])
         else:
             kwargs[attribute.name] = _for_type(hints[attribute.name])
+    if cls is model.IncomeLine:
+        kwargs["amount"] = _numbers
     return st.builds(cls, **kwargs)
 
 

@@ -186,3 +186,89 @@ def test_unknowns_and_bounds_dump_back_losslessly() -> None:
     text = boardreport.dumps(report)
     assert 'reason = "withheld"' in text
     assert boardreport.loads(text) == report
+
+
+def test_a_budget_period_that_is_not_a_year_says_what_to_write() -> None:
+    """An old free-text budget period is refused with the two ways to write a period."""
+    with pytest.raises(LoadError) as caught:
+        boardreport.loads(
+            ROOT
+            + """
+[[sections]]
+id = "budget"
+title = "Budget"
+
+[[sections.blocks]]
+type = "budget"
+period = "April 2015 to March 2016"
+income = []
+expenditure = []
+"""
+        )
+    (problem,) = caught.value.problems
+    assert problem.line == 13
+    assert problem.path == "sections[0].blocks[0].period"
+    assert '"2014-15"' in problem.message and "{ start = 2014-04-01" in problem.message
+
+
+def test_months_periods_and_people_load_and_dump_back() -> None:
+    """A month-only date, a plan period, chairs with dates and an in-kind line round-trip."""
+    text = (
+        ROOT
+        + """publication_date = "2016-09"
+
+[chair]
+name = "New Chair"
+start = "2015-09"
+
+[[other_chairs]]
+name = "Old Chair"
+end = 2015-08-31
+
+[[sections]]
+id = "money"
+title = "Money"
+
+[[sections.blocks]]
+type = "budget"
+period = "2015/16"
+brought_forward = 1000
+income = [{ contributor = "Police", kind = "in_kind" }]
+expenditure = []
+
+[[sections.blocks]]
+type = "budget"
+period = { start = 2016-04-01, end = 2017-03-31, inferred = true }
+kind = "planned"
+income = []
+expenditure = []
+
+[[sections.blocks]]
+type = "priority_area"
+number = 1
+title = "Neglect"
+aim = "Aim"
+plan_period = "2016-19"
+"""
+    )
+    report = boardreport.loads(text)
+    assert report.publication_date == model.Month(year=2016, month=9)
+    assert report.chair is not None and report.chair.start == model.Month(year=2015, month=9)
+    assert report.other_chairs[0].end == dt.date(2015, 8, 31)
+    first, second, priority = report.sections[0].blocks
+    assert str(first.period) == "2015/16" and first.income[0].amount is None
+    assert second.period.inferred and second.kind is model.BudgetKind.PLANNED
+    assert priority.plan_period == model.Period.financial_years(2016, 2018)
+    dumped = boardreport.dumps(report)
+    assert 'publication_date = "2016-09"' in dumped
+    assert 'period = "2015/16"' in dumped and 'plan_period = "2016-19"' in dumped
+    assert boardreport.loads(dumped) == report
+
+
+def test_a_month_that_is_not_a_month_is_refused() -> None:
+    """publication_date as free text says how to write a date or a month."""
+    with pytest.raises(LoadError) as caught:
+        boardreport.loads(ROOT + 'publication_date = "September 2016"\n')
+    (problem,) = caught.value.problems
+    assert problem.path == "publication_date"
+    assert 'a month in quotes (for example "2016-09")' in problem.message

@@ -124,6 +124,7 @@ REFERENCES = {
     (model.RowSum, "parts"),
     (model.Table, "percent_of"),
     (model.Report, "framework"),
+    (model.Share, "within"),
 }
 """Fields that name other parts of the report; they stay as they are so the report still binds."""
 
@@ -134,7 +135,10 @@ def hostile(text: str) -> str:
 
 
 def poison(value: Any, make: Callable[[str], str] = hostile, owner: type | None = None) -> Any:
-    """Replace every text field of a model object (recursively, with attrs.evolve) by ``make``."""
+    """Replace every text field of a model object (recursively, with attrs.evolve) by ``make``.
+
+    Ids and page numbers are validated patterns that cannot hold markup, so they stay.
+    """
     if isinstance(value, str):
         return make(value)
     if isinstance(value, tuple):
@@ -143,7 +147,7 @@ def poison(value: Any, make: Callable[[str], str] = hostile, owner: type | None 
     if attrs.has(cls):
         changes: dict[str, Any] = {}
         for field in attrs.fields(cls):
-            if field.name == "id" or (cls, field.name) in REFERENCES:
+            if field.name in ("id", "page") or (cls, field.name) in REFERENCES:
                 continue
             changes[field.name] = poison(getattr(value, field.name), make, cls)
         return attrs.evolve(value, **changes)

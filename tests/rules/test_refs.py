@@ -114,7 +114,7 @@ def test_every_count_can_be_referred_to(
     assert index.resolve("attendance:att[Police]") == [Decimal(75)]
     assert index.resolve("breakdown:cdop.Sex[*]") == [Decimal(13), Decimal(9)]
     assert index.resolve("kpi:referrals.previous[2013-14]") == [Decimal(218)]
-    with pytest.raises(RefError, match="no field 'nothing'"):
-        index.resolve("review:scr.nothing")
-    with pytest.raises(RefError, match="not a number"):
-        index.resolve("review:scr.published")
+    with pytest.raises(RefError, match="no entry 'Fire'"):
+        index.resolve("attendance:att[Fire]")
+    with pytest.raises(RefError, match="has no previous '2012-13'"):
+        index.resolve("kpi:referrals.previous[2012-13]")

@@ -72,7 +72,9 @@ tables = st.builds(
 budgets = st.builds(
     model.Budget,
     id=st.one_of(st.none(), IDS),
-    period=TEXT,
+    period=st.sampled_from(["2014-15", "2013-14", "14/15", "2016-19", "2014/15"]).map(
+        lambda text: model.Period.parse(text) or model.Period.financial_years(2014)
+    ),
     income=st.lists(
         st.builds(model.IncomeLine, contributor=TEXT, amount=NUMBERS, partner=st.none()),
         max_size=3,

@@ -105,6 +105,75 @@ def _structure_date(value: Any, _: type) -> dt.date:
     return value
 
 
+_DATE_OR_MONTH = (
+    "expected a date (write a TOML date without quotes, for example 2016-09-30) or a month "
+    'in quotes (for example "2016-09")'
+)
+
+
+def _is_date_or_month(cl: Any) -> bool:
+    return typing.get_origin(cl) in (typing.Union, types.UnionType) and model.Month in (
+        typing.get_args(cl)
+    )
+
+
+def _structure_date_or_month(value: Any, cl: Any) -> Any:
+    if value is None and type(None) in typing.get_args(cl):
+        return None
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return value
+    if isinstance(value, str):
+        month = model.parse_month(value)
+        if month is not None:
+            return month
+    raise FieldError(f"{_DATE_OR_MONTH}, got {_describe(value)}")
+
+
+def _structure_month(value: Any, _: type) -> model.Month:
+    month = model.parse_month(value) if isinstance(value, str) else None
+    if month is None:
+        raise FieldError(
+            f'expected a month in quotes (for example "2016-09"), got {_describe(value)}'
+        )
+    return month
+
+
+_PERIOD_HINT = (
+    'write a financial year such as "2014-15" (or "2016-19" for several), '
+    "or a table: { start = 2014-04-01, end = 2015-03-31 }"
+)
+
+
+def _period_structure(converter: Converter) -> Any:
+    inner = _attrs_structure_factory(converter)(model.Period)
+
+    def structure(value: Any, _: type) -> model.Period:
+        if isinstance(value, str):
+            period = model.Period.parse(value)
+            if period is None:
+                raise FieldError(f"{_describe(value)} is not a period: {_PERIOD_HINT}")
+            return period
+        if not isinstance(value, dict):
+            raise FieldError(f"expected a period ({_PERIOD_HINT}), got {_describe(value)}")
+        result: model.Period = inner(value, model.Period)
+        return result
+
+    return structure
+
+
+def _period_unstructure(converter: Converter) -> Any:
+    inner = _unstructure_factory(converter)(model.Period)
+
+    def unstructure(period: model.Period) -> Any:
+        if not period.inferred and period.is_financial_years:
+            text = period.label or period.financial_label
+            if model.Period.parse(text) == period:
+                return text
+        return inner(period)
+
+    return unstructure
+
+
 def _structure_enum(value: Any, cl: type[enum.Enum]) -> enum.Enum:
     allowed = [str(member.value) for member in cl]
     if isinstance(value, str):
@@ -324,10 +393,15 @@ def make_converter() -> Converter:
         lambda cl: cl == model.Block, _block_structure(converter)
     )
     converter.register_structure_hook_factory(attrs.has, _attrs_structure_factory(converter))
+    converter.register_structure_hook_func(_is_date_or_month, _structure_date_or_month)
+    converter.register_structure_hook(model.Month, _structure_month)
+    converter.register_structure_hook(model.Period, _period_structure(converter))
 
     converter.register_unstructure_hook(Decimal, lambda d: d)
     converter.register_unstructure_hook(dt.date, lambda d: d)
     converter.register_unstructure_hook_factory(attrs.has, _unstructure_factory(converter))
+    converter.register_unstructure_hook(model.Month, lambda month: month.isoformat())
+    converter.register_unstructure_hook(model.Period, _period_unstructure(converter))
     converter.register_unstructure_hook_func(
         lambda cl: cl == model.Block, _block_unstructure(converter)
     )

@@ -169,6 +169,31 @@ def _simple_table(
     )
 
 
+def _amount(line: model.IncomeLine, currency: str) -> str:
+    if line.amount is None:
+        return "In kind (no value given)"
+    return fmt.money(line.amount, currency)
+
+
+def _budget_caption(budget: Budget, caption: str) -> str:
+    kind = "" if budget.kind is model.BudgetKind.ACTUAL else f" ({budget.kind.value} budget)"
+    return f"{caption} {budget.period}{kind}".strip()
+
+
+def budget_facts(budget: Budget) -> tuple[str, ...]:
+    """What a budget says besides its lines: its kind and year, reserves in and out."""
+    facts = []
+    if budget.kind is not model.BudgetKind.ACTUAL:
+        facts.append(budget.description[0].upper() + budget.description[1:] + ".")
+    if budget.brought_forward is not None:
+        money = fmt.money(budget.brought_forward, budget.currency)
+        facts.append(f"Brought forward from the year before: {money}.")
+    if budget.carried_forward is not None:
+        money = fmt.money(budget.carried_forward, budget.currency)
+        facts.append(f"Carried forward to the year after: {money}.")
+    return tuple(facts)
+
+
 def _budget_tables(budget: Budget, anchors: Anchors) -> tuple[TableView, TableView]:
     base = budget.id or "budget"
     kinds = any(line.kind is not model.IncomeKind.CASH for line in budget.income)
@@ -179,7 +204,7 @@ def _budget_tables(budget: Budget, anchors: Anchors) -> tuple[TableView, TableVi
         [
             line.contributor,
             *([fmt.words(line.kind)] if kinds else []),
-            fmt.money(line.amount, budget.currency),
+            _amount(line, budget.currency),
             *([line.note] if notes else []),
         ]
         for line in budget.income
@@ -196,7 +221,7 @@ def _budget_tables(budget: Budget, anchors: Anchors) -> tuple[TableView, TableVi
         )
     income = _simple_table(
         anchors.take(f"table-{base}-income"),
-        f"{budget.income_caption} {budget.period}".strip(),
+        _budget_caption(budget, budget.income_caption),
         headers,
         numeric,
         rows,
@@ -220,7 +245,7 @@ def _budget_tables(budget: Budget, anchors: Anchors) -> tuple[TableView, TableVi
         )
     spend = _simple_table(
         anchors.take(f"table-{base}-expenditure"),
-        f"{budget.expenditure_caption} {budget.period}".strip(),
+        _budget_caption(budget, budget.expenditure_caption),
         headers,
         numeric,
         rows,
@@ -249,6 +274,11 @@ def _compared(kpi: KPI, where: str, other: model.Figure) -> str:
 
 def _kpi_facts(kpi: KPI) -> tuple[str, ...]:
     facts: list[str] = []
+    if kpi.rate_per is not None:
+        facts.append(f"A rate per {fmt.number(kpi.rate_per)}.")
+    if kpi.denominator is not None:
+        of = f" {kpi.denominator_label}" if kpi.denominator_label else ""
+        facts.append(f"Out of {fmt.number(kpi.denominator)}{of}.")
     for comparator in kpi.comparators:
         where = comparator.label + (f" ({comparator.period})" if comparator.period else "")
         facts.append(_compared(kpi, where, comparator.value))
@@ -263,12 +293,66 @@ def _count(label: str, value: model.Count | None) -> list[str]:
 
 def _review_facts(review: Review) -> tuple[str, ...]:
     facts = [f"Kind: {fmt.words(review.kind)}"]
+    if review.status is not None:
+        facts.append(f"Status: {fmt.words(review.status).lower()}")
     if review.none_in_period:
         facts.append("None in this period.")
+    facts += _count("Notified", review.notified)
     facts += _count("Cases considered", review.cases_considered)
     facts += _count("Met the criteria", review.met_criteria)
     facts += _count("Commissioned", review.commissioned)
     facts += _count("Published", review.published)
+    facts += _count("Not published", review.unpublished)
+    return tuple(facts)
+
+
+def share_text(share: model.Share, shares: Mapping[str, model.Share]) -> str:
+    """``Reviewed within a year: 86% of 171 deaths notified (147)``; "of those" names the share."""
+    text = f"{share.label}: {fmt.percent(share.percent)}"
+    if share.of is not None:
+        text += f" of {fmt.number(share.of)}" + (f" {share.of_label}" if share.of_label else "")
+    elif share.within and share.within in shares:
+        text += (
+            f" of those {shares[share.within].label[:1].lower()}{shares[share.within].label[1:]}"
+        )
+    elif share.of_label:
+        text += f" of {share.of_label}"
+    if share.count is not None:
+        text += f" ({fmt.number(share.count)})"
+    return text
+
+
+def _person(person: model.Person) -> str:
+    words = ", ".join(p for p in (person.name, person.role, person.organisation) if p)
+    when = fmt.span(person.start, person.end)
+    return f"{words} ({when})" if when else words
+
+
+def chair_text(chair: model.Chair) -> str:
+    """``Alan Coe, Independent Chair (Chair from September 2015)``."""
+    words = f"{chair.name}, {chair.title}".strip(", ")
+    when = fmt.span(chair.start, chair.end)
+    return f"{words} ({fmt.words(chair.role)} {when})" if when else words
+
+
+def _people(report: Report) -> tuple[str, ...]:
+    people = [
+        f"Also chairing or signing for the Board: {chair_text(c)}" for c in report.other_chairs
+    ]
+    if report.scrutineer is not None:
+        people.append(f"Independent scrutiny: {_person(report.scrutineer)}")
+    return tuple(people)
+
+
+def _inspection_facts(inspection: model.Inspection) -> tuple[str, ...]:
+    facts = [f"Inspectorate: {fmt.words(inspection.inspectorate)}"]
+    if inspection.date is not None:
+        facts.append(f"Published {fmt.on_date(inspection.date)}")
+    judgement = inspection.judgement_text or (
+        fmt.words(inspection.judgement) if inspection.judgement is not None else ""
+    )
+    if judgement:
+        facts.append(f"Judgement: {judgement}")
     return tuple(facts)
 
 
@@ -280,7 +364,7 @@ def _present(*pairs: tuple[str, str]) -> tuple[tuple[str, str], ...]:
 def _lead(lead: model.Person | None) -> tuple[str, ...]:
     if lead is None:
         return ()
-    return ("Lead: " + ", ".join(p for p in (lead.name, lead.role, lead.organisation) if p),)
+    return ("Lead: " + _person(lead),)
 
 
 def _todo(prompt: str) -> str:
@@ -327,10 +411,12 @@ class _Builder:
             value = fmt.with_unit(block.value, block.unit)
             return attrs.evolve(view, facts=(value, *_kpi_facts(block)))
         if isinstance(block, PriorityArea):
+            plan = "" if block.plan_period is None else str(block.plan_period)
             return attrs.evolve(
                 view,
                 facts=_lead(block.lead),
                 extra=_present(
+                    ("Plan period", plan),
                     ("Aim", block.aim),
                     ("Progress", block.progress),
                     ("Work in progress", block.work_in_progress),
@@ -347,7 +433,11 @@ class _Builder:
             )
             return attrs.evolve(view, facts=partner, extra=answers)
         if isinstance(block, Budget):
-            return attrs.evolve(view, tables=_budget_tables(block, self.anchors))
+            return attrs.evolve(
+                view, tables=_budget_tables(block, self.anchors), facts=budget_facts(block)
+            )
+        if isinstance(block, model.Inspection):
+            return attrs.evolve(view, facts=_inspection_facts(block))
         if isinstance(block, Membership):
             return self.membership(block, view)
         if isinstance(block, Attendance):
@@ -399,9 +489,22 @@ class _Builder:
 
     def membership(self, block: Membership, view: BlockView) -> BlockView:
         notes = any(m.note for m in block.members)
-        headers = ["Name", "Organisation", "Role", *(["Note"] if notes else [])]
+        dates = any(m.start or m.end for m in block.members)
+        headers = [
+            "Name",
+            "Organisation",
+            "Role",
+            *(["Dates"] if dates else []),
+            *(["Note"] if notes else []),
+        ]
         rows = [
-            [m.name, m.organisation, fmt.words(m.role), *([m.note] if notes else [])]
+            [
+                m.name,
+                m.organisation,
+                fmt.words(m.role),
+                *([fmt.span(m.start, m.end).capitalize()] if dates else []),
+                *([m.note] if notes else []),
+            ]
             for m in block.members
         ]
         table = _simple_table(
@@ -437,9 +540,12 @@ class _Builder:
         return attrs.evolve(view, tables=(table,), facts=facts)
 
     def child_deaths(self, block: ChildDeathReview, view: BlockView) -> BlockView:
-        facts = [f"Deaths reviewed: {fmt.number(block.deaths_reviewed)}"]
+        facts = _count("Deaths notified", block.deaths_notified)
+        facts.append(f"Deaths reviewed: {fmt.number(block.deaths_reviewed)}")
         facts += _count("Panel meetings", block.meetings)
         facts += _count("Reviews that found modifiable factors", block.modifiable)
+        by_id = {s.id: s for s in block.shares if s.id}
+        facts += [share_text(share, by_id) for share in block.shares]
         base = block.id or "child-deaths"
         tables = tuple(
             _simple_table(
@@ -466,6 +572,7 @@ class _Builder:
             appendix=section.appendix,
             blocks=blocks,
             sections=children,
+            byline="" if section.author is None else f"By {_person(section.author)}",
         )
 
 
@@ -524,12 +631,14 @@ def build_context(
         title=report.title,
         board=report.board,
         area=report.area,
-        period=f"{fmt.date(report.period_start)} to {fmt.date(report.period_end)}",
+        period=f"{fmt.date(report.period_start)} to {fmt.date(report.period_end)}"
+        + (" (inferred from the report's text)" if report.period_inferred else ""),
         period_label=report.period_label,
-        chair="" if chair is None else f"{chair.name}, {chair.title}".strip(", "),
+        chair="" if chair is None else chair_text(chair),
         publication_date=""
         if report.publication_date is None
-        else fmt.date(report.publication_date),
+        else fmt.on_date(report.publication_date),
+        people=_people(report),
         recipients=_join([r for r in recipients if r]),
         contents=contents,
         sections=sections,

@@ -13,6 +13,7 @@ from boardreport.model import (
     Cell,
     ColumnType,
     Figure,
+    Month,
     Number,
     Polarity,
     Unknown,
@@ -31,6 +32,13 @@ _WORDS: dict[str, str] = {
     "one_off": "One-off",
     "multi_agency_audit": "Multi-agency audit",
     "single_agency_audit": "Single-agency audit",
+    "cqc": "CQC",
+    "hmic": "HMIC",
+    "hmi_probation": "HMI Probation",
+    "hmi_prisons": "HMI Prisons",
+    "joint": "Joint inspectorates",
+    "vice_chair": "Vice-Chair",
+    "interim_chair": "Interim Chair",
 }
 
 
@@ -107,9 +115,22 @@ def with_unit(value: Figure, unit: str) -> str:
     return f"{number(value)} {unit}" if unit else number(value)
 
 
-def date(value: dt.date) -> str:
-    """Format a date in British style, for example ``1 April 2014``."""
+def date(value: dt.date | Month) -> str:
+    """Format a date in British style, ``1 April 2014``, or a month, ``September 2016``."""
+    if isinstance(value, Month):
+        return f"{value.first_day():%B %Y}"
     return f"{value.day} {value:%B %Y}"
+
+
+def on_date(value: dt.date | Month) -> str:
+    """``on 1 April 2014``, or ``in September 2016`` for a month."""
+    return f"{'in' if isinstance(value, Month) else 'on'} {date(value)}"
+
+
+def span(start: dt.date | Month | None, end: dt.date | Month | None) -> str:
+    """``from September 2015``, ``to 30 June 2014``, ``from … to …`` or ``""``."""
+    parts = [*([f"from {date(start)}"] if start else []), *([f"to {date(end)}"] if end else [])]
+    return " ".join(parts)
 
 
 def words(value: enum.Enum | str) -> str:

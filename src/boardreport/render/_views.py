@@ -65,6 +65,8 @@ class SectionView:
     appendix: bool
     blocks: tuple[BlockView, ...]
     sections: tuple[SectionView, ...]
+    byline: str = ""
+    """Who signed the section, when the report names someone (a foreword by a vice-chair)."""
 
 
 @frozen(kw_only=True)
@@ -124,3 +126,5 @@ class ReportContext:
     notes: tuple[NoteRow, ...]
     ids: dict[str, str] = field(factory=dict)
     """Fixed anchors: main, contents, compliance, notes."""
+    people: tuple[str, ...] = ()
+    """Other chairs, vice-chairs and the independent scrutineer, each as a sentence."""

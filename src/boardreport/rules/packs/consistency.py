@@ -567,7 +567,9 @@ def period_labels(ctx: RuleContext) -> Iterator[Finding]:
         block = located.item
         if not isinstance(block, model.Budget | model.KPI | model.Attendance):
             continue
-        label = block.period if isinstance(block.period, str) else str(block.period or "")
+        if isinstance(block, model.Budget) and block.kind is not model.BudgetKind.ACTUAL:
+            continue  # a planned or outline budget is for a year of its own
+        label = str(block.period) if isinstance(block.period, str | model.Period) else ""
         years = years_of(block.period)
         if years and fy not in years:
             named = ", ".join(financial_year_label(y) for y in sorted(years))

@@ -211,7 +211,7 @@ def reporting_period(ctx: RuleContext) -> Iterator[Finding]:
             "publication_date",
             Severity.WARNING,
         )
-    elif published <= end:
+    elif model.latest_day(published) <= end:
         yield ctx.finding(
             f"the report is dated {published.isoformat()}, before the period it covers ends "
             f"on {end.isoformat()}",
