@@ -127,6 +127,8 @@ CASES: list[tuple[str, Mutation]] = [
     ("WT13-007", _budget(_next_year)),
     ("WT13-008", _then(_budget(_zero_lines), _hollow(Requirement.EXPENDITURE))),
     ("WT13-008", _budget(_next_year)),
+    ("WT13-008", _budget(lambda b: attrs.evolve(b, kind=model.BudgetKind.OUTLINE))),
+    ("WT13-007", _budget(lambda b: attrs.evolve(b, kind=model.BudgetKind.PLANNED))),
     ("WT13-009", _members(name=PLACEHOLDER, organisation=PLACEHOLDER)),
     ("WT13-010", _members(name=PLACEHOLDER, organisation=PLACEHOLDER)),
     (

@@ -128,16 +128,25 @@ def budget_has_content(budget: model.Budget) -> bool:
 
 def child_death_review_has_content(review: model.ChildDeathReview) -> bool:
     """Return True when a child death review gives deaths reviewed, or learning or actions."""
-    counts = [review.deaths_reviewed, review.modifiable]
+    counts = [review.deaths_reviewed, review.modifiable, review.deaths_notified]
     counts += [n for b in review.breakdowns for _, n in b.counts]
+    counts += [getattr(share, "count", None) for share in review.shares]
     return any(given(n) for n in counts) or any_text((*review.learning, *review.actions))
 
 
 def review_has_content(review: model.Review) -> bool:
     """Return True when a review says something: figures, summary, lessons, actions or none."""
-    figures = (review.cases_considered, review.met_criteria, review.commissioned, review.published)
+    figures = (
+        review.cases_considered,
+        review.met_criteria,
+        review.commissioned,
+        review.published,
+        review.notified,
+        review.unpublished,
+    )
     return (
         review.none_in_period
+        or review.status is not None
         or any(is_number(f) or isinstance(f, model.Bound) for f in figures)
         or text(review.summary)
         or any_text(review.lessons)

@@ -260,17 +260,9 @@ class BudgetYear(enum.Enum):
     NOT_ACTUAL = "not_actual"
 
 
-_PLANNED = _words(r"\b(?:outline|planned|plan|forecast|projected|proposed|estimated?|indicative)\b")
-
-
 def budget_kind(budget: model.Budget) -> str:
-    """The budget kind (``actual``, ``planned``, ``outline``): the model field, else its words."""
-    kind = getattr(budget, "kind", None)
-    if kind is not None:
-        return str(getattr(kind, "value", kind))
-    label = budget.period if isinstance(budget.period, str) else getattr(budget.period, "label", "")
-    words = " ".join((label, budget.income_caption, budget.expenditure_caption))
-    return "planned" if _PLANNED.search(words) else "actual"
+    """The budget's kind: ``actual``, ``planned`` or ``outline``."""
+    return budget.kind.value
 
 
 def budget_years(budget: model.Budget) -> set[int]:

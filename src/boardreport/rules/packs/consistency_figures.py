@@ -89,6 +89,14 @@ _PROSE: tuple[tuple[str, re.Pattern[str]], ...] = (
         ),
     ),
     (
+        "serious case reviews notified",
+        re.compile(
+            rf"{_HEDGE}\b{_N}\s+(?:serious\s+incidents?|{_SCR}|cases?)\s+(?:were|was|have been|"
+            r"has been|had been)\s+notified\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
         "serious case reviews published",
         re.compile(
             rf"{_HEDGE}\b{_N}\s+{_SCR}\s+(?:were|was|have been|has been|had been)\s+published\b",
@@ -103,6 +111,14 @@ _KPI_KEYS = (
     (
         "serious case reviews commissioned",
         re.compile(r"\b(?:serious case reviews?|scrs?)\b.*commissioned"),
+    ),
+    (
+        "serious case reviews notified",
+        re.compile(
+            rf"{_HEDGE}\b{_N}\s+(?:serious\s+incidents?|{_SCR}|cases?)\s+(?:were|was|have been|"
+            r"has been|had been)\s+notified\b",
+            re.IGNORECASE,
+        ),
     ),
     (
         "serious case reviews published",
@@ -141,7 +157,7 @@ def facts(ctx: RuleContext) -> list[Fact]:
                 )
         elif isinstance(block, model.Review) and block.kind is ReviewKind.SERIOUS_CASE_REVIEW:
             review_year = _year(getattr(block, "period", None)) or year
-            for name in ("commissioned", "published"):
+            for name in ("notified", "commissioned", "published"):
                 if (v := number(getattr(block, name))) is not None:
                     scr.setdefault(f"{name}|{review_year}", []).append((v, f"{path}.{name}"))
         elif isinstance(block, model.Attendance):

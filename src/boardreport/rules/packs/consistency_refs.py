@@ -396,7 +396,8 @@ def claim_references(ctx: RuleContext) -> Iterator[Finding]:
     `child_death_review:cdop.deaths_reviewed`), `attendance:<id>[<name>]`,
     `breakdown:<child death review id>.<label>[<category>]` (or `[*]`),
     `kpi:<id>.previous[<period>]`, `kpi:<id>.comparators[<label>]` and `share:<id>` (a
-    child death share). A claim must have refs; `share`, `change` and `compare` need `of`; `value` needs exactly one value.
+    child death share). A claim must have refs; `share`, `change` and `compare` need `of`;
+    `value` needs exactly one value.
 
     ## Why it matters
 
