@@ -564,7 +564,11 @@ def _evidence(ctx: RuleContext, requirement: Requirement) -> Evidence:
                 lookalikes.append(
                     Lookalike(path=located.path, line=meets_line(section, requirement))
                 )
-        nearby = _nearby(ctx, requirement)
+        named = [
+            re.compile(rf"\bat {re.escape(p)}(?=[\s,;)]|$)")
+            for p in (*not_published, *not_for_period, *empty)
+        ]
+        nearby = [n for n in _nearby(ctx, requirement) if not any(r.search(n) for r in named)]
     return Evidence(
         requirement=requirement,
         met=tuple(met),

@@ -61,6 +61,14 @@ def _marker_text(cell: object) -> str:
     return cell if isinstance(cell, str) else str(getattr(cell, "marker", "") or "suppressed")
 
 
+def _says_itself(cell: object) -> bool:
+    """True for a marker readers understand without a note: "fewer than 5", "<5", or a stated
+    unknown, which readers see with its reason ("suppressed (c)")."""
+    if not isinstance(cell, str):
+        return True
+    return any(ch.isdigit() for ch in cell) or bool(re.search(r"[a-z]{3,}", cell.lower()))
+
+
 def _small(value: object, threshold: int) -> bool:
     return is_number(value) and isinstance(value, int | Decimal) and 0 < value <= threshold
 
@@ -248,9 +256,11 @@ def markers_explained(ctx: RuleContext) -> Iterator[Finding]:
     """
     ## What it checks
 
-    A table that prints suppression markers explains each in its `note` (the marker, or the
-    word "suppressed" or "fewer than"), and uses letters in brackets rather than symbols such
-    as `*`.
+    A table that prints bare suppression markers (`c`, `[c]`, `x`, `*`) as text explains each
+    in its `note` (the marker, or the word "suppressed" or "fewer than"), and uses letters in
+    brackets rather than symbols such as `*`. Markers that say themselves ("fewer than 5",
+    "<5") and stated unknowns with reason `suppressed`, which readers see as "suppressed (c)",
+    need no note.
 
     ## Why it matters
 
@@ -271,7 +281,10 @@ def markers_explained(ctx: RuleContext) -> Iterator[Finding]:
     for located in blocks(ctx, model.Table):
         table: model.Table = located.item
         markers = {
-            _marker_text(cell).strip() for row in table.rows for cell in row[1:] if is_marker(cell)
+            _marker_text(cell).strip()
+            for row in table.rows
+            for cell in row[1:]
+            if is_marker(cell) and not _says_itself(cell)
         }
         if not markers:
             continue
