@@ -245,6 +245,13 @@ _FUTURE = re.compile(
     r"avoid\w*|risk)\b",
     re.IGNORECASE,
 )
+_MONEY = re.compile(
+    r"£|\bfinance|\bbudget|\bincome\b|\bspen[dt]|\bexpenditure\b|\bfinanc|\bfund|\breserves?\b|"
+    r"\baccounts?\b|\bcontribut|\bmoney\b|\bcosts?\b",
+    re.IGNORECASE,
+)
+"""A block (or its section) must speak of money for a surplus or deficit to be the Board's."""
+_NOT_MONEY = re.compile(r"\battention deficit|\bdeficits? (?:in|of) (?!£|funding|income)", re.I)
 _CLAUSES = re.compile(r"(?<=[.;!?])\s+|\s+but\s+|\s+while\s+|\s+whereas\s+|,\s+(?=and\b)")
 _AMOUNT = re.compile(r"£\s?(\d[\d,]*(?:\.\d+)?)\s*(k|m)?\b", re.IGNORECASE)
 
@@ -274,9 +281,17 @@ def balance_claims(ctx: RuleContext) -> list[BalanceClaim]:
         block = located.item
         if not isinstance(block, model.Prose | model.CaseStudy):
             continue
+        section = located.section
+        about_money = (
+            _MONEY.search(block.text)
+            or _MONEY.search(section.title)
+            or any(isinstance(b, model.Budget) for b in section.blocks)
+        )
+        if not about_money:
+            continue
         for clause in _CLAUSES.split(block.text):
             match = _BALANCE_WORDS.search(clause)
-            if not match or _FUTURE.search(clause):
+            if not match or _FUTURE.search(clause) or _NOT_MONEY.search(clause):
                 continue
             amounts = _AMOUNT.findall(clause)
             amount = None
@@ -306,7 +321,8 @@ def balance_claims_rule(ctx: RuleContext) -> Iterator[Finding]:
     a surplus, less a deficit, the same a balance, counting income either with or without
     what was brought forward from the year before. An amount given with the claim ("a surplus
     of £12,000") must be the difference. Statements
-    about the future ("we are predicted to have a deficit") are not checked. The stated
+    about the future ("we are predicted to have a deficit"), and prose that does not speak of
+    money (a "surplus of foster carers", "attention deficit"), are not checked. The stated
     totals are used where given, else the sums of the lines.
 
     ## Why it matters
