@@ -75,8 +75,8 @@ _PROSE: tuple[tuple[str, re.Pattern[str]], ...] = (
         "child deaths reviewed",
         re.compile(
             rf"{_HEDGE}\b{_N}\s+(?:child\s+)?deaths?\s+(?:of\s+children\s+)?(?:were|was|have "
-            rf"been|had been)?\s*reviewed\b|\breviewed\s+(?:the\s+deaths\s+of\s+)?{_M}"
-            r"\s+(?:child\s+)?(?:deaths|children)\b",
+            rf"been|had been)?\s*reviewed\b|\breviewed\s+(?:the\s+deaths\s+of\s+{_M}\s+children"
+            rf"|{_M.replace('?P<m>', '?P<k>')}\s+(?:child\s+)?deaths)\b",
             re.IGNORECASE,
         ),
     ),
@@ -127,6 +127,18 @@ _KPI_KEYS = (
 )
 
 
+_EARLIER = re.compile(r"\b(?:last|previous|preceding|prior) year\b|\bthe year before\b", re.I)
+
+
+def _other_year(text: str, at: int, own: int) -> bool:
+    """True when the sentence around ``at`` speaks of a year other than the report's own."""
+    start = max(text.rfind(".", 0, at), text.rfind("\n", 0, at)) + 1
+    ends = [i for i in (text.find(".", at), text.find("\n", at)) if i >= 0]
+    sentence = text[start : min(ends) if ends else len(text)]
+    years = years_of(sentence)
+    return bool(_EARLIER.search(sentence)) or bool(years and own not in years)
+
+
 def _value(word: str) -> Decimal | None:
     low = word.lower()
     if low in _NUMBER_WORDS:
@@ -139,7 +151,8 @@ def _value(word: str) -> Decimal | None:
 
 def facts(ctx: RuleContext) -> list[Fact]:
     """Every statement of a figure the report makes in more than one kind of place."""
-    year = financial_year_label(financial_year_of(ctx.report.period_start))
+    own = financial_year_of(ctx.report.period_start)
+    year = financial_year_label(own)
     found: list[Fact] = []
     scr: dict[str, list[tuple[Decimal, str]]] = {}
     for located in all_blocks(ctx):
@@ -176,7 +189,10 @@ def facts(ctx: RuleContext) -> list[Fact]:
         elif isinstance(block, model.Prose):
             for key, pattern in _PROSE:
                 for match in pattern.finditer(block.text):
-                    word = match.groupdict().get("n") or match.groupdict().get("m") or ""
+                    groups = match.groupdict()
+                    word = groups.get("n") or groups.get("m") or groups.get("k") or ""
+                    if _other_year(block.text, match.start(), own):
+                        continue
                     if (v := _value(word)) is not None:
                         quote = match.group(0).strip()
                         found.append(Fact(key, year, v, path, key, f" ({quote!r})"))
