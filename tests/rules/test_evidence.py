@@ -277,3 +277,21 @@ def test_a_count_stated_as_not_published_is_declared_not_published(reference: mo
     [finding] = [f for f in check(mutated, select=["WT13-011"]).findings if not f.suppressed]
     assert finding.severity is Severity.WARNING
     assert "states that the data was not published" in finding.message
+
+
+def test_unrelated_text_does_not_meet_the_duty(reference: model.Report) -> None:
+    """A declared child death section whose text is about something else fails, and says so."""
+    mutated = _then(
+        _typed(
+            model.ChildDeathReview,
+            deaths_reviewed=0,
+            modifiable=None,
+            breakdowns=(),
+            learning=(),
+            actions=(),
+        ),
+        _hollow(Requirement.CHILD_DEATH_REVIEWS, "The Board met four times and agreed a budget."),
+    )(reference)
+    [finding] = [f for f in check(mutated, select=["WT13-011"]).findings if not f.suppressed]
+    assert finding.severity is Severity.ERROR
+    assert "says nothing of child death reviews" in finding.message

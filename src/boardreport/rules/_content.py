@@ -169,9 +169,10 @@ def section_states_not_published(section: model.Section) -> bool:
     return found or any(section_states_not_published(s) for s in section.sections)
 
 
-def section_text(section: model.Section) -> str:
-    """All the text a section and its subsections hold, titles included, as one string."""
-    parts = [section.title]
+def section_text(section: model.Section, *, title: bool = True) -> str:
+    """All the text a section and its subsections hold as one string (with its own title, or
+    only its subsections' titles)."""
+    parts = [section.title] if title else []
     parts += [t for block in section.blocks for t in walk_text(block, _NOT_TEXT)]
     parts += [section_text(s) for s in section.sections]
     return "\n".join(parts)

@@ -493,16 +493,16 @@ def all_blocks_of(ctx: RuleContext, kind: type | None) -> list[model.Located]:
 
 
 def _on_topic(section: model.Section, requirement: Requirement) -> bool:
-    """True when a section's title or text speaks of the duty's subject.
+    """True when a section's text speaks of the duty's subject (its title alone does not).
 
-    Indicators (KPIs, tables, charts) are themselves an assessment of effectiveness.
+    Figures (KPIs, tables, charts) under a title that names the subject count.
     """
     topic = TOPICS[requirement]
-    if topic.text is None or topic.title.search(section.title):
+    if topic.text is None:
         return True
-    if requirement is Requirement.EFFECTIVENESS_ASSESSMENT and _holds_figures(section):
+    if topic.title.search(section.title) and _holds_figures(section):
         return True
-    return bool(topic.text.search(section_text(section)))
+    return bool(topic.text.search(section_text(section, title=False)))
 
 
 def evidence(ctx: RuleContext, requirement: Requirement) -> Evidence:
