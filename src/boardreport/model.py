@@ -29,6 +29,8 @@ _STILL_TO_WRITE = re.compile(
     re.IGNORECASE,
 )
 """Text that opens like this is still to be written."""
+_MARKER = re.compile(r"^(?:todo|tbc|tba|tbd)\b[\s:.\-–—]*", re.IGNORECASE)
+"""A placeholder's leading marker, which readers see as a badge instead."""
 
 _NO_STATEMENT = re.compile(
     r"^(?:n\s*/\s*a|na|nil|none|not visible|not applicable|not available|not known|unknown|"
@@ -46,6 +48,15 @@ _NOT_PUBLISHED = re.compile(
 """Text that states that a figure or account exists but was not published."""
 _SHORT_STATEMENT = 15
 """Longer texts say more than that the data is not published."""
+
+
+def placeholder_prompt(text: str) -> str:
+    """The words of a placeholder after its marker: ``"TODO: write the foreword"`` gives
+    ``"write the foreword"`` (empty when only the marker is left)."""
+    stripped = text.strip()
+    if _MARKER.match(stripped):
+        return _MARKER.sub("", stripped, count=1).strip()
+    return stripped
 
 
 def is_placeholder(text: str) -> bool:

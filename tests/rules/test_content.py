@@ -136,3 +136,10 @@ def test_not_published_is_told_apart_from_placeholders() -> None:
 def test_zero_only_and_tbc_blocks_are_not_content(block: model.Block) -> None:
     """Zero-only tables, £0 budgets and a review whose only summary is TBC say nothing."""
     assert not block_has_content(block)
+
+
+def test_placeholder_prompt_drops_the_marker() -> None:
+    """Readers see a placeholder's words without its marker; a bare marker leaves nothing."""
+    assert model.placeholder_prompt("TODO: write the foreword") == "write the foreword"
+    assert model.placeholder_prompt("TBC - figures from the CDOP") == "figures from the CDOP"
+    assert model.placeholder_prompt("TODO") == ""
