@@ -113,22 +113,22 @@ class _Elsewhere(NamedTuple):
     """Where else a challenge's cause or action may be given."""
 
     by_title: dict[str, list[tuple[str, model.Challenge]]]
-    linked: dict[str, list[str]]
-    """Challenge id → paths of blocks with substance that link to it (``#id``)."""
+    linked: dict[str, list[tuple[str, str]]]
+    """Challenge id → (path, text) of blocks with substance that link to it (``#id``)."""
 
 
 def _answers_elsewhere(ctx: RuleContext) -> _Elsewhere:
     by_title: dict[str, list[tuple[str, model.Challenge]]] = {}
     for located in blocks(ctx, model.Challenge):
         by_title.setdefault(_normal(located.item.title), []).append((located.path, located.item))
-    linked: dict[str, list[str]] = {}
+    linked: dict[str, list[tuple[str, str]]] = {}
     for located in all_blocks(ctx):
         if not block_has_content(located.item):
             continue
         for value in walk_text(located.item):
             for match in _LINK.finditer(value):
                 target = match.group(1) or match.group(2)
-                linked.setdefault(target, []).append(located.path)
+                linked.setdefault(target, []).append((located.path, value))
     return _Elsewhere(by_title, linked)
 
 
@@ -138,7 +138,8 @@ def _given_elsewhere(
     """True when a challenge's cause or action is given outside its own field.
 
     In its description ("because ...", "we will ..."), in another challenge of the same title,
-    or, for the action, in a block elsewhere that links to the challenge's id (``#id``).
+    or in a block elsewhere that links to the challenge's id (``#id``): any such block gives
+    the action; one whose linking text gives a reason ("because ...") gives the cause.
     """
     words = _CAUSE_WORDS if part == "cause" else _ACTION_WORDS
     if text(challenge.description) and words.search(challenge.description):
@@ -146,8 +147,9 @@ def _given_elsewhere(
     for other_path, other in elsewhere.by_title.get(_normal(challenge.title), []):
         if other_path != path and text(getattr(other, part)):
             return True
-    if part == "action" and challenge.id:
-        return any(p != path for p in elsewhere.linked.get(challenge.id, []))
+    if challenge.id:
+        links = [t for p, t in elsewhere.linked.get(challenge.id, []) if p != path]
+        return any(part == "action" or _CAUSE_WORDS.search(t) for t in links)
     return False
 
 
