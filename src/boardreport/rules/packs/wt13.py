@@ -396,8 +396,9 @@ def weaknesses_causes_actions(ctx: RuleContext) -> Iterator[Finding]:
     a section with `meets = ["weaknesses"]`); this is an error when absent. Each challenge
     states its cause and the action being taken; each gap is a warning. A cause or action
     counts where it is given elsewhere: in the challenge's description ("because ...", "we
-    will ..."), in another challenge of the same title, or, for the action, in a block that
-    links to the challenge's id (`[...](#challenge-id)`).
+    will ..."), in another challenge of the same title, or in a block that links to the
+    challenge's id (`[...](#challenge-id)`), which gives the action, and the cause where it
+    says why ("because ...").
 
     ## Why it matters
 
