@@ -403,7 +403,22 @@ def _carries(block: object, requirement: Requirement) -> bool:
     return True
 
 
+def _chairs_own_words(ctx: RuleContext) -> list[str]:
+    """Sections with substance whose author is a Chair of the report (or another who chaired)."""
+    report = ctx.report
+    chairs = [report.chair, *getattr(report, "other_chairs", ())]
+    names = {" ".join(c.name.lower().split()) for c in chairs if c is not None and text(c.name)}
+    found = []
+    for located in all_sections(ctx):
+        author = getattr(located.item, "author", None)
+        name = " ".join(getattr(author, "name", "").lower().split())
+        if name and name in names and section_has_content(located.item):
+            found.append(located.path)
+    return found
+
+
 TYPED: dict[Requirement, Callable[[RuleContext], list[str]]] = {
+    Requirement.CHAIR_STATEMENT: _chairs_own_words,
     Requirement.LESSONS_FROM_REVIEWS: _typed_lessons,
     Requirement.CHILD_DEATH_REVIEWS: _typed_child_deaths,
     Requirement.SERIOUS_CASE_REVIEWS: _typed_serious_case_reviews,

@@ -232,8 +232,9 @@ def chair_publishes(ctx: RuleContext) -> Iterator[Finding]:
     ## What it checks
 
     A Chair is named as the report's author and publisher, and a section holds a statement by
-    the Chair (a section with `meets = ["chair_statement"]` whose text has substance: not
-    empty, TODO, TBC, "N/A" or "to follow"). A section titled like a foreword that does not
+    the Chair (a section whose `author` is the Chair, or a section with `meets =
+    ["chair_statement"]`, whose text has substance: not empty, TODO, TBC, "N/A" or "to
+    follow"). A section titled like a foreword that does not
     declare it is named, with the line to add. A Chair not
     recorded as independent gets a warning.
 
