@@ -1269,7 +1269,7 @@ class Report:
     """True when the report does not state its period and it was read from the text."""
     source: str = ""
     """The published document this report encodes (its title or address)."""
-    disclosure_threshold: int = field(default=5, validator=attrs.validators.ge(0))
+    disclosure_threshold: int = 5
     """Counts of children from 1 to this are flagged for disclosure control (0: not checked)."""
 
     @property
