@@ -170,3 +170,12 @@ def test_pages_are_page_numbers() -> None:
         assert model.Table(id="t", caption="T", columns=[], rows=[], page=page).page == page
     with pytest.raises(ValueError, match="page number"):
         model.Table(id="t", caption="T", columns=[], rows=[], page="see appendix")
+
+
+def test_breakdown_counts_are_whole_numbers_or_stated_unknowns() -> None:
+    """A breakdown's count may be withheld, but never text."""
+    suppressed = model.Unknown(reason=model.UnknownReason.SUPPRESSED, marker="x")
+    breakdown = model.Breakdown(label="Sex", counts=[["Female", 9], ["Male", suppressed]])
+    assert breakdown.counts[1][1] == suppressed
+    with pytest.raises(TypeError, match="whole number or a stated unknown"):
+        model.Breakdown(label="Sex", counts=[["Female", "x"]])

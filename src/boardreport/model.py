@@ -377,6 +377,19 @@ def _check_cells(_: Any, attribute: attrs.Attribute[Any], rows: Any) -> None:
                 raise TypeError(msg)
 
 
+def _check_counts(_: Any, attribute: attrs.Attribute[Any], pairs: Any) -> None:
+    for i, pair in enumerate(pairs):
+        if len(pair) != 2 or not isinstance(pair[0], str):
+            msg = f"'{attribute.name}[{i}]' must be a [category, count] pair: {pair!r}"
+            raise TypeError(msg)
+        count = pair[1]
+        if not isinstance(count, Unknown | Bound) and (
+            isinstance(count, bool) or not isinstance(count, int)
+        ):
+            msg = f"'{attribute.name}[{i}]' must count with a whole number or a stated unknown"
+            raise TypeError(msg)
+
+
 def _check_id(_: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
     if value is None:
         return
@@ -1098,7 +1111,7 @@ class Breakdown:
     """Counts of one total by category (for example deaths by place of death)."""
 
     label: str
-    counts: tuple[tuple[str, Count], ...] = field(converter=_rows, validator=_check_cells)
+    counts: tuple[tuple[str, Count], ...] = field(converter=_rows, validator=_check_counts)
     of_total: bool = True
     """True when the counts are a breakdown of the whole ``deaths_reviewed``."""
 

@@ -96,7 +96,7 @@ deaths_reviewed = "x"
     (problem,) = caught.value.problems
     assert problem.line == 14
     assert problem.path == "sections[0].blocks[0].deaths_reviewed"
-    assert "expected a whole number, a stated unknown, got the text 'x'" in problem.message
+    assert "expected a whole number or a stated unknown, got the text 'x'" in problem.message
     assert '{ reason = "not_published" }' in problem.message
 
 

@@ -133,3 +133,35 @@ def test_tables_and_charts_are_anchored_by_their_own_ids(fixture_report: model.R
         "chart-plans-by-category-view",
         "chart-plans-by-category-data",
     )
+
+
+def test_new_facts_are_said_in_words() -> None:
+    """Stated unknowns, bounds, budget kinds, chairs' dates, shares and pages read as words."""
+    from boardreport.render import _context as ctx
+
+    assert ctx.page_words("12-13") == "pages 12-13 of the published report"
+    chair = model.Chair(
+        name="Helen Ashdown", title="Independent Chair", start=model.Month(year=2015, month=9)
+    )
+    assert ctx.chair_text(chair) == "Helen Ashdown, Independent Chair (Chair from September 2015)"
+    budget = model.Budget(
+        period="2016-17",
+        kind=model.BudgetKind.OUTLINE,
+        income=[],
+        expenditure=[],
+        carried_forward=model.Unknown(reason=model.UnknownReason.NOT_KNOWN),
+    )
+    assert ctx.budget_facts(budget) == (
+        "Outline budget for 2016-17.",
+        "Carried forward to the year after: not known.",
+    )
+    reviewed = model.Share(id="r", label="Reviewed", percent=86, of=171, of_label="deaths")
+    expected = model.Share(label="Expected deaths", percent=63, within="r")
+    assert ctx.share_text(reviewed, {"r": reviewed}) == "Reviewed: 86% of 171 deaths"
+    assert ctx.share_text(expected, {"r": reviewed}) == "Expected deaths: 63% of those reviewed"
+    kpi = model.KPI(
+        label="Contacts",
+        value=model.Bound(relation=model.BoundRelation.MORE_THAN, value=5000),
+        comparators=[model.Comparator(label="England", value=4000)],
+    )
+    assert ctx._kpi_facts(kpi) == ("England: 4,000.",)

@@ -72,3 +72,21 @@ def test_comparisons_are_words_with_a_judgement_only_when_meaningful(
     """Direction is said in words, and better or worse only when the KPI has a polarity."""
     assert fmt.comparison(value, other) == comparison
     assert fmt.judgement(value, other, polarity) == judgement
+
+
+def test_stated_unknowns_and_bounds_are_never_shown_as_numbers() -> None:
+    """An unknown shows its marker or reason in every format; a bound its words and limit."""
+    from boardreport import model
+    from boardreport.render import _format as fmt
+
+    unknown = model.Unknown(reason=model.UnknownReason.SUPPRESSED, marker="fewer than 5")
+    assert fmt.number(unknown) == "fewer than 5"
+    assert fmt.money(model.Unknown(reason=model.UnknownReason.NOT_PUBLISHED)) == "not published"
+    assert fmt.with_unit(model.Unknown(reason=model.UnknownReason.WITHHELD), "%") == "withheld"
+    bound = model.Bound(relation=model.BoundRelation.MORE_THAN, value=5000)
+    assert fmt.number(bound) == "over 5,000"
+    assert fmt.money(bound) == "over £5,000"
+    assert fmt.percent(model.Bound(relation=model.BoundRelation.AT_MOST, value=5)) == "at most 5%"
+    assert fmt.date(model.Month(year=2016, month=9)) == "September 2016"
+    assert fmt.on_date(model.Month(year=2016, month=9)) == "in September 2016"
+    assert fmt.span(model.Month(year=2015, month=9), None) == "from September 2015"

@@ -318,8 +318,9 @@ def _figure_union_factory(converter: Converter) -> Any:
             elif isinstance(value, int | Decimal) and Decimal in args:
                 _check_finite(value)
                 return Decimal(value)
-            hint = f" {_STATED_HINT}" if isinstance(value, str | Decimal) else ""
-            raise FieldError(f"expected {', '.join(wanted)}, got {_describe(value)}{hint}")
+            hint = f" {_STATED_HINT}" if isinstance(value, str) else ""
+            expected = ", ".join(wanted[:-1]) + " or " + wanted[-1]
+            raise FieldError(f"expected {expected}, got {_describe(value)}{hint}")
 
         return structure
 

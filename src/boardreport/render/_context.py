@@ -141,7 +141,7 @@ def table_view(table: Table, anchor: str, currency: str = "GBP") -> TableView:
         headers=tuple(_header(c) for c in columns),
         rows=tuple(_cells(row, columns, currency) for row in table.rows),
         totals=tuple(totals),
-        source=table.source,
+        source=_with_page(table.source, table.page),
         note=table.note,
     )
 
@@ -183,7 +183,7 @@ def budget_facts(budget: Budget) -> tuple[str, ...]:
     """What a budget says besides its lines: its kind and year, reserves in and out."""
     facts = []
     if budget.kind is not model.BudgetKind.ACTUAL:
-        facts.append(budget.description[0].upper() + budget.description[1:] + ".")
+        facts.append(_sentence_case(budget.description) + ".")
     if budget.brought_forward is not None:
         money = fmt.money(budget.brought_forward, budget.currency)
         facts.append(f"Brought forward from the year before: {money}.")
@@ -275,7 +275,10 @@ def _kpi_facts(kpi: KPI) -> tuple[str, ...]:
     facts: list[str] = []
     if kpi.rate_per is not None:
         facts.append(f"A rate per {fmt.number(kpi.rate_per)}.")
-    if kpi.denominator is not None:
+    if isinstance(kpi.denominator, model.Unknown):
+        of = f" ({kpi.denominator_label})" if kpi.denominator_label else ""
+        facts.append(f"Denominator{of}: {kpi.denominator}.")
+    elif kpi.denominator is not None:
         of = f" {kpi.denominator_label}" if kpi.denominator_label else ""
         facts.append(f"Out of {fmt.number(kpi.denominator)}{of}.")
     for comparator in kpi.comparators:
@@ -301,12 +304,15 @@ def _review_facts(review: Review) -> tuple[str, ...]:
     facts += _count("Met the criteria", review.met_criteria)
     facts += _count("Commissioned", review.commissioned)
     facts += _count("Published", review.published)
-    facts += _count("Not published", review.unpublished)
+    facts += _count("Completed but not published", review.unpublished)
     return tuple(facts)
 
 
 def share_text(share: model.Share, shares: Mapping[str, model.Share]) -> str:
     """``Reviewed within a year: 86% of 171 deaths notified (147)``; "of those" names the share."""
+    if isinstance(share.percent, model.Unknown):
+        whole = f" (a share of {share.of_label})" if share.of_label else ""
+        return f"{share.label}: {share.percent}{whole}"
     text = f"{share.label}: {fmt.percent(share.percent)}"
     if share.of is not None:
         text += f" of {fmt.number(share.of)}" + (f" {share.of_label}" if share.of_label else "")
@@ -319,6 +325,30 @@ def share_text(share: model.Share, shares: Mapping[str, model.Share]) -> str:
     if share.count is not None:
         text += f" ({fmt.number(share.count)})"
     return text
+
+
+def page_words(page: str) -> str:
+    """``page 12 of the published report`` (``pages 12-13``), or ``""``."""
+    if not page:
+        return ""
+    plural = "pages" if any(mark in page for mark in "-–") else "page"
+    return f"{plural} {page} of the published report"
+
+
+def _with_page(source: str, page: str) -> str:
+    where = page_words(page)
+    if not where:
+        return source
+    return f"{source} ({where})" if source else where[:1].upper() + where[1:]
+
+
+def _page_fact(page: str) -> tuple[str, ...]:
+    where = page_words(page)
+    return (f"{where[:1].upper()}{where[1:]}.",) if where else ()
+
+
+def _sentence_case(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 def _person(person: model.Person) -> str:
@@ -408,7 +438,7 @@ class _Builder:
             return attrs.evolve(view, facts=(_missing_reason(block.reason),))
         if isinstance(block, KPI):
             value = fmt.with_unit(block.value, block.unit)
-            return attrs.evolve(view, facts=(value, *_kpi_facts(block)))
+            return attrs.evolve(view, facts=(value, *_kpi_facts(block), *_page_fact(block.page)))
         if isinstance(block, PriorityArea):
             plan = "" if block.plan_period is None else str(block.plan_period)
             return attrs.evolve(
@@ -433,10 +463,12 @@ class _Builder:
             return attrs.evolve(view, facts=partner, extra=answers)
         if isinstance(block, Budget):
             return attrs.evolve(
-                view, tables=_budget_tables(block, self.anchors), facts=budget_facts(block)
+                view,
+                tables=_budget_tables(block, self.anchors),
+                facts=(*budget_facts(block), *_page_fact(block.page)),
             )
         if isinstance(block, model.Inspection):
-            return attrs.evolve(view, facts=_inspection_facts(block))
+            return attrs.evolve(view, facts=(*_inspection_facts(block), *_page_fact(block.page)))
         if isinstance(block, Membership):
             return self.membership(block, view)
         if isinstance(block, Attendance):
@@ -449,7 +481,7 @@ class _Builder:
                 ),
             )
         if isinstance(block, Review):
-            return attrs.evolve(view, facts=_review_facts(block))
+            return attrs.evolve(view, facts=(*_review_facts(block), *_page_fact(block.page)))
         if isinstance(block, ChildDeathReview):
             return self.child_deaths(block, view)
         return view  # prose, quote, case study, placeholder, glossary: the template needs no more
@@ -501,7 +533,7 @@ class _Builder:
                 m.name,
                 m.organisation,
                 fmt.words(m.role),
-                *([fmt.span(m.start, m.end).capitalize()] if dates else []),
+                *([_sentence_case(fmt.span(m.start, m.end))] if dates else []),
                 *([m.note] if notes else []),
             ]
             for m in block.members
@@ -545,6 +577,7 @@ class _Builder:
         facts += _count("Reviews that found modifiable factors", block.modifiable)
         by_id = {s.id: s for s in block.shares if s.id}
         facts += [share_text(share, by_id) for share in block.shares]
+        facts += _page_fact(block.page)
         base = block.id or "child-deaths"
         tables = tuple(
             _simple_table(
