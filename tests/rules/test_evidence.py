@@ -295,3 +295,13 @@ def test_unrelated_text_does_not_meet_the_duty(reference: model.Report) -> None:
     [finding] = [f for f in check(mutated, select=["WT13-011"]).findings if not f.suppressed]
     assert finding.severity is Severity.ERROR
     assert "says nothing of child death reviews" in finding.message
+
+
+def test_meets_line_keeps_what_the_section_declares() -> None:
+    """The line to add keeps the section's other duties and adds the missing one."""
+    from boardreport.rules._evidence import meets_line
+
+    section = model.Section(id="s", title="Training", meets=(Requirement.COMMUNICATION,))
+    assert meets_line(section, Requirement.TRAINING_EVALUATION) == (
+        'meets = ["communication", "training_evaluation"]'
+    )
