@@ -177,6 +177,13 @@ TOPICS: dict[Requirement, Topic] = {
 """The subject of each duty, as titles and texts show it."""
 
 
+def topic_of(requirement: Requirement) -> Topic:
+    """The duty's topic; a duty without one is carried by any declared text with substance."""
+    return TOPICS.get(requirement) or Topic(
+        title=re.compile(r"(?!)"), text=None, subject=requirement.value.replace("_", " ")
+    )
+
+
 @frozen(kw_only=True)
 class Lookalike:
     """A section that seems to carry a duty but does not declare it, and the line to add."""
@@ -237,7 +244,7 @@ class Evidence:
                 f"{', '.join(self.empty)} declares it but holds only placeholders or nothing"
             )
         if self.off_topic:
-            subject = TOPICS[self.requirement].subject
+            subject = topic_of(self.requirement).subject
             notes.append(f"{', '.join(self.off_topic)} declares it but says nothing of {subject}")
         for lookalike in self.lookalikes:
             notes.append(
@@ -512,7 +519,7 @@ def _on_topic(section: model.Section, requirement: Requirement) -> bool:
 
     Figures (KPIs, tables, charts) under a title that names the subject count.
     """
-    topic = TOPICS[requirement]
+    topic = topic_of(requirement)
     if topic.text is None:
         return True
     if topic.title.search(section.title) and _holds_figures(section):
@@ -575,7 +582,7 @@ def _evidence(ctx: RuleContext, requirement: Requirement) -> Evidence:
     lookalikes: list[Lookalike] = []
     nearby: list[str] = []
     if not met:
-        title = TOPICS[requirement].title
+        title = topic_of(requirement).title
         for located in all_sections(ctx):
             section = located.item
             if requirement in section.meets or not title.search(section.title):
@@ -630,6 +637,7 @@ __all__ = [
     "budget_years",
     "evidence",
     "meets_line",
+    "topic_of",
     "money",
     "own_budgets",
     "record",
