@@ -637,9 +637,9 @@ __all__ = [
     "budget_years",
     "evidence",
     "meets_line",
-    "topic_of",
     "money",
     "own_budgets",
     "record",
     "reporting_year",
+    "topic_of",
 ]
