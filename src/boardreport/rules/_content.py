@@ -182,13 +182,17 @@ _NOT_TEXT = frozenset({"id", "table", "x", "y", "key", "column", "percent_of", "
 
 
 def sections_meeting(ctx: RuleContext, requirement: Requirement) -> tuple[list[str], list[str]]:
-    """Return (paths that meet ``requirement``, paths that declare it but are empty)."""
-    met: list[str] = []
-    empty: list[str] = []
-    for located in all_sections(ctx):
-        if requirement in located.item.meets:
-            (met if section_has_content(located.item) else empty).append(located.path)
-    return met, empty
+    """Return (paths that carry ``requirement``, declared sections that do not).
+
+    The evidence of :func:`boardreport.rules._evidence.evidence`: typed blocks for the period
+    and declared sections whose text has substance on the duty's subject; a declared section
+    of placeholders, of another year's figures, of unrelated or unpublished text does not.
+    """
+    from boardreport.rules._evidence import evidence  # the evidence module builds on this one
+
+    found = evidence(ctx, requirement)
+    failed = (*found.not_published, *found.not_for_period, *found.empty, *found.off_topic)
+    return list(found.met), list(dict.fromkeys(failed))
 
 
 _FIELD_NAMES: dict[type[Any], tuple[str, ...] | None] = {}
