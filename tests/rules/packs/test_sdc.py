@@ -34,3 +34,13 @@ def test_threshold_is_the_reports_own() -> None:
     assert small == {"child-protection/blocks[4].value"}
     off = _found(attrs.evolve(report, disclosure_threshold=0))
     assert not any(rule == "SDC-001" for rule, _ in off)
+
+
+def test_what_counts_as_a_count_of_children() -> None:
+    """Children counted by age in years are; meetings, courses and staff are not."""
+    from boardreport.rules.packs.sdc import _about_children
+
+    assert _about_children("Children", "Children in need by age in years", "Under 1")
+    assert _about_children("Number", "Referrals by source", "Schools")
+    assert not _about_children("Meetings", "Meetings held", "Board")
+    assert not _about_children("Staff trained", "Training for staff working with children", "")

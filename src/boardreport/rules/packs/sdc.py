@@ -42,8 +42,8 @@ _CHILD_WORDS = re.compile(
     re.IGNORECASE,
 )
 _NOT_CHILDREN = re.compile(
-    r"meetings?|sessions?|courses?|events?|audits? (?:held|completed)|staff|members?|"
-    r"agencies|schools?\b(?! pupils)|years?|days|weeks|months|minutes|£|cost",
+    r"\bmeetings?|\bsessions?|\bcourses?|\bevents?|\baudits?\b|\bstaff\b|\bmembers?\b|"
+    r"\bagencies\b|\bprofessionals?\b|\bpractitioners?\b|\bcarers?\b|\bpremises\b|£|\bcosts?\b",
     re.IGNORECASE,
 )
 
@@ -73,9 +73,14 @@ def _small(value: object, threshold: int) -> bool:
     return is_number(value) and isinstance(value, int | Decimal) and 0 < value <= threshold
 
 
-def _about_children(*labels: str) -> bool:
-    words = " ".join(labels)
-    return bool(_CHILD_WORDS.search(words)) and not _NOT_CHILDREN.search(words)
+def _about_children(counted: str, *context: str) -> bool:
+    """True when a count is of children: what is counted (a column, a KPI) says so, or its
+    context (caption, row) does and what is counted is not meetings, courses or staff."""
+    if _CHILD_WORDS.search(counted):
+        return not _NOT_CHILDREN.search(counted)
+    return bool(_CHILD_WORDS.search(" ".join(context))) and not _NOT_CHILDREN.search(
+        " ".join((counted, *context))
+    )
 
 
 _COUNT_TYPES = (model.ColumnType.INTEGER,)
@@ -127,7 +132,7 @@ def small_counts(ctx: RuleContext) -> Iterator[Finding]:
             for r, row in enumerate(table.rows):
                 label = str(row[0]) if row else ""
                 small = c < len(row) and _small(row[c], threshold)
-                if small and _about_children(table.caption, column.label, label):
+                if small and _about_children(column.label, table.caption, label):
                     yield ctx.finding(
                         f"table {table.id!r}: {column.label!r} for {label!r} is {row[c]}, a "
                         f"count of children from 1 to {threshold} (print a suppression "
