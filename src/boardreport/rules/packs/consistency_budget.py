@@ -172,6 +172,24 @@ def _lines(budget: model.Budget) -> dict[tuple[str, str], Decimal]:
     return found
 
 
+def _whole(
+    a: model.Budget,
+    b: model.Budget,
+    side: str,
+    lines_a: dict[tuple[str, str], Decimal],
+    lines_b: dict[tuple[str, str], Decimal],
+) -> bool:
+    """True when both budgets give the whole of a side: a stated total, or the same lines.
+
+    A summary that shows only some lines is compared line by line, not by its sum.
+    """
+    total = "income_total" if side == "income" else "expenditure_total"
+    if number(getattr(a, total)) is not None and number(getattr(b, total)) is not None:
+        return True
+    kind = "income" if side == "income" else "expenditure"
+    return {k for k in lines_a if k[0] == kind} == {k for k in lines_b if k[0] == kind}
+
+
 @PACK.rule(
     "CONS-017",
     name="budgets-agree",
@@ -183,7 +201,8 @@ def budgets_agree(ctx: RuleContext) -> Iterator[Finding]:
     ## What it checks
 
     Two budgets of the same kind (actual, planned, outline) for the same financial year agree:
-    the same income and expenditure totals, and the same amount on each line they both name.
+    the same income and expenditure totals (where both state them, or both list the same
+    lines), and the same amount on each line they both name.
 
     ## Why it matters
 
@@ -216,14 +235,14 @@ def budgets_agree(ctx: RuleContext) -> Iterator[Finding]:
             continue
         a, b = sums(first.item), sums(budget)
         year = financial_year_label(key[0])
+        lines_a, lines_b = _lines(first.item), _lines(budget)
         for side, x, y in (("income", a.income, b.income), ("spending", a.spending, b.spending)):
-            if x != y:
+            if x != y and _whole(first.item, budget, side, lines_a, lines_b):
                 yield ctx.finding(
                     f"two {key[1]} budgets for {year} disagree: {side} {show(x)} at "
                     f"{first.path}, {show(y)} here",
                     located.path,
                 )
-        lines_a, lines_b = _lines(first.item), _lines(budget)
         for name in sorted(lines_a.keys() & lines_b.keys()):
             if lines_a[name] != lines_b[name]:
                 yield ctx.finding(
