@@ -2,8 +2,8 @@
 
 Every class is an immutable attrs class with keyword-only arguments, so a report built in Python
 reads like its TOML. Numbers are ``int`` or ``decimal.Decimal``, never binary floats. Text fields
-hold Markdown. A text that starts with ``TODO`` is a placeholder: it renders, but every check
-treats it as missing content.
+hold Markdown. A text that starts with ``TODO`` (or ``TBC``, "to follow") is a placeholder: it
+renders, but every check treats it as missing content (:func:`has_substance`).
 """
 
 from __future__ import annotations
@@ -23,16 +23,69 @@ Number: TypeAlias = int | Decimal
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 PLACEHOLDER_PREFIX = "TODO"
 
+_STILL_TO_WRITE = re.compile(
+    r"^(?:todo|tbc|tba|tbd|to follow|to be (?:confirmed|added|agreed|completed|written|"
+    r"provided|inserted|updated)|\[?(?:insert|add)\b|placeholder\b|lorem ipsum|x{3,}|\?{2,})",
+    re.IGNORECASE,
+)
+"""Text that opens like this is still to be written."""
+_MARKER = re.compile(r"^(?:todo|tbc|tba|tbd)\b[\s:.\-–—]*", re.IGNORECASE)
+"""A placeholder's leading marker, which readers see as a badge instead."""
+
+_NO_STATEMENT = re.compile(
+    r"^(?:n\s*/\s*a|na|nil|none|not visible|not applicable|not available|not known|unknown|"
+    r"no data|no information|blank|empty|see above|see below|as above|[-–—.…\s]*|0+)$",
+    re.IGNORECASE,
+)
+"""The whole of a text that says nothing (once trailing punctuation is taken off)."""
+
+_NOT_PUBLISHED = re.compile(
+    r"^(?:the\s+)?(?:data|figures?|information|numbers?|details?)?\s*"
+    r"(?:(?:is|are|was|were)\s+)?(?:not\s+(?:yet\s+)?(?:published|reported|recorded|"
+    r"collected|provided|held|supplied)|withheld|unpublished|redacted)\b",
+    re.IGNORECASE,
+)
+"""Text that states that a figure or account exists but was not published."""
+_SHORT_STATEMENT = 15
+"""Longer texts say more than that the data is not published."""
+
+
+def placeholder_prompt(text: str) -> str:
+    """The words of a placeholder after its marker: ``"TODO: write the foreword"`` gives
+    ``"write the foreword"`` (empty when only the marker is left)."""
+    stripped = text.strip()
+    if _MARKER.match(stripped):
+        return _MARKER.sub("", stripped, count=1).strip()
+    return stripped
+
 
 def is_placeholder(text: str) -> bool:
-    """Return True when ``text`` is empty or a ``TODO`` placeholder."""
+    """Return True when ``text`` is empty or still to be written (``TODO``, ``TBC``, ...)."""
     stripped = text.strip()
-    return not stripped or stripped.upper().startswith(PLACEHOLDER_PREFIX)
+    return not stripped or bool(_STILL_TO_WRITE.match(stripped))
 
 
-def has_content(text: str | None) -> bool:
-    """Return True when ``text`` carries real (non-placeholder) content."""
-    return text is not None and not is_placeholder(text)
+def states_not_published(text: str | None) -> bool:
+    """Return True when ``text`` only says that the data was not published or is withheld."""
+    if text is None or len(text.split()) > _SHORT_STATEMENT:
+        return False
+    return bool(_NOT_PUBLISHED.match(text.strip()))
+
+
+def has_substance(text: str | None) -> bool:
+    """Return True when ``text`` says something: the one test every check and renderer uses.
+
+    Placeholders (``TODO``, ``TBC``, "to follow"), non-statements ("N/A", "not visible", "-"),
+    and statements that the data was not published have no substance.
+    """
+    if text is None or is_placeholder(text):
+        return False
+    core = text.strip().rstrip(".!;:,").strip()
+    return not _NO_STATEMENT.match(core) and not states_not_published(core)
+
+
+has_content = has_substance
+"""Earlier name of :func:`has_substance`."""
 
 
 # ---------------------------------------------------------------------------------------------
@@ -558,6 +611,7 @@ class ClaimKind(enum.Enum):
     SUM = "sum"  # the stated figure equals the sum of the referenced values
     SHARE = "share"  # stated percent = 100 * sum(refs) / sum(of)
     CHANGE = "change"  # stated percent change from `of` to `refs`
+    COMPARE = "compare"  # the comparative in `text` ("higher than") holds from `refs` to `of`
 
 
 class Requirement(enum.Enum):
@@ -657,13 +711,15 @@ class PreviousValue:
 class Claim:
     """A figure stated in prose that a check recomputes from data.
 
-    ``text`` is the figure exactly as it appears in the prose (for example ``"58%"``); ``refs``
-    and ``of`` are data references (see docs/format.md, "References").
+    ``text`` is the figure exactly as it appears in the prose (for example ``"58%"``), or for a
+    ``compare`` claim the comparative words (``"higher than"``, ``"doubled"``); ``refs`` and
+    ``of`` are data references (see docs/format.md, "References"). A ``compare`` claim states
+    no figure.
     """
 
     kind: ClaimKind
     text: str
-    stated: Number = field(validator=_check_number)
+    stated: Number | None = field(default=None, validator=_check_optional_number)
     refs: tuple[str, ...] = field(converter=_tuple)
     of: tuple[str, ...] = field(default=(), converter=_tuple)
     tolerance: Number = field(default=Decimal("0.5"), validator=_check_number)
@@ -1310,6 +1366,8 @@ class Report:
     """True when the report does not state its period and it was read from the text."""
     source: str = ""
     """The published document this report encodes (its title or address)."""
+    disclosure_threshold: int = 5
+    """Counts of children from 1 to this are flagged for disclosure control (0: not checked)."""
 
     @property
     def period_label(self) -> str:

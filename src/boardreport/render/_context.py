@@ -64,7 +64,6 @@ NOTES_ID = "notes-on-the-data"
 COMPLIANCE_TITLE = "Statutory compliance"
 NOTES_TITLE = "Notes on the data"
 MISSING_FIGURE_LABEL = "Figure not reproduced"
-_TODO = re.compile(r"^\s*TODO\b[\s:.\-–—]*", re.IGNORECASE)
 
 
 RECIPIENT_WORDS = {
@@ -399,7 +398,7 @@ def _lead(lead: model.Person | None) -> tuple[str, ...]:
 
 def _todo(prompt: str) -> str:
     """The words of a placeholder without its leading TODO marker (the template shows one)."""
-    return _TODO.sub("", prompt, count=1).strip() or "content still to be written"
+    return model.placeholder_prompt(prompt) or "content still to be written"
 
 
 def _missing_reason(reason: str) -> str:
