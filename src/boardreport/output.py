@@ -79,8 +79,8 @@ def _swap_in(new: Path, out: Path) -> None:
     shutil.rmtree(old)
 
 
-def write_output(out: Path, files: Mapping[str, str]) -> None:
-    """Write ``files`` (relative path → text) as the folder ``out``, all or nothing.
+def write_output(out: Path, files: Mapping[str, str | bytes]) -> None:
+    """Write ``files`` (relative path → text, or bytes) as the folder ``out``, all or nothing.
 
     The files go into a temporary folder beside ``out``, which replaces ``out`` only once
     every file is written. An existing ``out`` is replaced only if it is empty or was made by
@@ -107,6 +107,9 @@ def write_output(out: Path, files: Mapping[str, str]) -> None:
                 msg = f"refusing to write outside the output folder: {relative}"
                 raise BuildError(msg)
             path.parent.mkdir(parents=True, exist_ok=True)
+            if isinstance(text, bytes):
+                path.write_bytes(text)
+                continue
             with path.open("w", encoding="utf-8", newline="\n") as handle:
                 handle.write(text)
         staging.chmod(0o755)
