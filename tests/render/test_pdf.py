@@ -15,6 +15,7 @@ import shutil
 import subprocess
 import sys
 import threading
+import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 from typing import ClassVar
@@ -25,7 +26,7 @@ import pytest
 from markdown_it import MarkdownIt
 from PIL import Image
 
-from boardreport import model
+from boardreport import model, serve
 from boardreport.cli import main
 from boardreport.io import load
 from boardreport.render import pdf as pdf_render
@@ -395,3 +396,41 @@ def test_the_pdf_renderer_fetches_nothing(tmp_path: Path) -> None:
     with pytest.raises(ValueError, match="disallowed protocol"):
         fetcher.fetch(secret.as_uri())
     assert fetcher.fetch("data:text/plain,ok").read() == b"ok"
+
+
+def test_missing_system_libraries_are_a_clear_error_not_a_traceback(
+    skeleton_folder: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Without WeasyPrint's libraries build exits 2, says how to install them, writes nothing."""
+    monkeypatch.setitem(sys.modules, "weasyprint", None)
+    out = tmp_path / "out"
+    assert main(["build", str(skeleton_folder), "--out", str(out), "--format", "md,pdf"]) == 2
+    error = capsys.readouterr().err
+    assert "scripts/install-weasyprint.sh" in error and "Traceback" not in error
+    assert not out.exists()
+
+
+def _get(url: str) -> tuple[str, bytes]:
+    with urllib.request.urlopen(url, timeout=120) as response:
+        return response.headers["Content-Type"], response.read()
+
+
+def test_serve_links_to_the_pdf_of_the_current_build(
+    skeleton_folder: Path, skeleton: Built
+) -> None:
+    """The served page links to /report.pdf, which is the PDF that build writes."""
+    server = serve.make_server(skeleton_folder, port=0)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        _, page = _get(server.url)
+        assert f'href="{serve.PDF_PATH}"' in page.decode("utf-8")
+        kind, body = _get(server.url.rstrip("/") + serve.PDF_PATH)
+    finally:
+        server.shutdown()
+        server.server_close()
+    assert kind == "application/pdf"
+    assert body == skeleton.path.read_bytes()

@@ -117,7 +117,7 @@ def _fetcher() -> Any:
 def _weasyprint() -> Any:
     try:
         import weasyprint
-    except OSError as exc:  # the Python package is there, its C libraries are not
+    except (ImportError, OSError) as exc:  # OSError: the package is there, Pango is not
         msg = f"{INSTALL_HINT} ({exc})"
         raise RenderError(msg) from exc
     return weasyprint
