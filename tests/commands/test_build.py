@@ -143,18 +143,55 @@ def test_a_folder_the_build_did_not_make_is_never_replaced(
     out.mkdir()
     (out / "letter.txt").write_text("keep me", encoding="utf-8")
     assert main(["build", str(FIXTURE), "--out", str(out)]) == 2
-    assert "holds files that no build made" in capsys.readouterr().err
+    message = capsys.readouterr().err
+    assert "holds files that no build made (such as letter.txt)" in message
+    assert "--force" in message
     assert _tree(out) == {"letter.txt": b"keep me"}
 
 
-def test_a_rebuild_replaces_the_previous_output_whole(built: Path, tmp_path: Path) -> None:
-    """Files left from an earlier build (a removed chart) disappear on the next build."""
-    out = tmp_path / "out"
+def test_files_a_user_added_survive_a_rebuild(built: Path, tmp_path: Path) -> None:
+    """A GitHub Pages checkout (``.git``, ``CNAME``) made in a built folder is kept by the next
+    build, which replaces only its own files."""
+    out = tmp_path / "site"
     shutil.copytree(built, out)
-    (out / "charts" / "old-chart.svg").write_text("<svg/>", encoding="utf-8")
+    (out / ".git").mkdir()
+    (out / ".git" / "HEAD").write_text("ref: refs/heads/gh-pages\n", encoding="utf-8")
+    (out / "CNAME").write_text("report.example.org\n", encoding="utf-8")
+    (out / "report.md").write_text("stale\n", encoding="utf-8")
     assert main(["build", str(FIXTURE), "--out", str(out)]) == 0
-    assert _tree(out) == _tree(built)
-    assert [p.name for p in tmp_path.iterdir()] == ["out"]  # no temporary folder is left
+    assert _tree(out) == {
+        **_tree(built),
+        ".git/HEAD": b"ref: refs/heads/gh-pages\n",
+        "CNAME": b"report.example.org\n",
+    }
+    assert [p.name for p in tmp_path.iterdir()] == ["site"]  # no temporary folder is left
+
+
+def test_force_builds_into_a_folder_of_other_files_and_keeps_them(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """--force builds into a folder no build made; the files already there stay."""
+    out = tmp_path / "documents"
+    out.mkdir()
+    (out / "letter.txt").write_text("keep me", encoding="utf-8")
+    assert main(["build", str(FIXTURE), "--out", str(out), "--format", "md", "--force"]) == 0
+    assert (out / "letter.txt").read_text(encoding="utf-8") == "keep me"
+    assert (out / "report.md").is_file()
+
+
+def test_an_output_folder_reached_by_a_symbolic_link_is_built(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """--out naming a link to a folder builds into that folder; the link stays a link and
+    nothing temporary is left beside either."""
+    real = tmp_path / "real"
+    real.mkdir()
+    link = tmp_path / "linkout"
+    link.symlink_to(real, target_is_directory=True)
+    for _ in range(2):
+        assert main(["build", str(FIXTURE), "--out", str(link), "--format", "md"]) == 0
+    assert link.is_symlink() and (real / "report.md").is_file()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["linkout", "real"]
 
 
 def test_a_failed_render_leaves_the_previous_output_intact(

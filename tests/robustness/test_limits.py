@@ -349,3 +349,86 @@ def test_problem_after_a_long_tricky_string_is_located_at_its_line() -> None:
     (problem,) = info.value.problems
     assert (problem.path, problem.line) == ("sections[0].blocks[0].claims", 11 + 40_000)
     assert problem.message == "expected an array, got the text 'oops'"
+
+
+_CELL_REPORT = HEAD + (
+    '[[sections]]\nid = "s"\ntitle = "t"\n[[sections.blocks]]\ntype = "table"\nid = "t"\n'
+    'caption = "c"\ncolumns = [{{ key = "k", label = "K" }}, '
+    '{{ key = "n", label = "N", type = "{kind}" }}]\nrows = [["a", {value}], ["b", 1]]\n'
+    '[[sections.blocks]]\ntype = "chart"\nid = "c"\ntable = "t"\nkind = "bar"\nx = "k"\n'
+    'y = ["n"]\ntitle = "Chart"\ndescription = "A chart."\n'
+)
+
+
+@pytest.mark.parametrize(
+    ("value", "kind", "message"),
+    [
+        (str(2**70), "integer", "number 1180591620717411303424 is too large"),
+        (str(-(10**30)), "integer", "is too large"),
+        ("1e99999999", "decimal", "number 1E+99999999 is too large"),
+        ("1e999999999", "decimal", "number 1E+999999999 is too large"),
+        ("1e-99999999", "decimal", "at most 20 decimal places"),
+        ("0e99999999", "decimal", "too large an exponent"),
+    ],
+)
+def test_numbers_no_output_can_hold_are_refused_at_their_line(
+    value: str, kind: str, message: str
+) -> None:
+    """Integers beyond 64 bits (vl-convert cannot read them) and exponents that would print as
+    millions of digits are refused at load, in well under a second, naming line and path."""
+    started = time.perf_counter()
+    with pytest.raises(LoadError) as info:
+        boardreport.loads(_CELL_REPORT.format(kind=kind, value=value), name="cells.toml")
+    assert time.perf_counter() - started < 1.0
+    (problem,) = info.value.problems
+    assert (str(problem.file), problem.line) == ("cells.toml", 14)
+    assert problem.path == "sections[0].blocks[0].rows[0][1]"
+    assert message in problem.message
+
+
+def test_a_huge_exponent_in_a_76_byte_file_is_refused(tmp_path: Path) -> None:
+    """The smallest reproducer: one key holding 1e99999999, in a file of a few bytes."""
+    folder = _report(tmp_path / "r", root_extra="value = 1e99999999\n")
+    assert (folder / "report.toml").stat().st_size < 120
+    (problem,) = _load_error(folder).problems
+    assert (problem.path, problem.line) == ("value", 6)
+    assert "too large" in problem.message
+
+
+@pytest.mark.parametrize(
+    ("value", "kind"),
+    [
+        ("-999999999999999", "integer"),
+        ("999999999999999.99999999999999999999", "decimal"),
+        ("-999999999999999.99999999999999999999", "percent"),
+        ("0.00000000000000000001", "money"),
+    ],
+)
+def test_numbers_at_the_limits_load_check_and_render(value: str, kind: str) -> None:
+    """The largest and most precise accepted numbers are checked by every rule without a crash
+    and rendered, chart included."""
+    from boardreport.commands.build import outputs
+
+    report = boardreport.loads(_CELL_REPORT.format(kind=kind, value=value))
+    with time_limit():
+        result = check(report)
+        files = outputs(report, result, ("md", "html", "vega"), use_cache=False)
+    assert not [f for f in result.findings if "could not check" in f.message]
+    assert "<svg" in files["charts/c.svg"]
+
+
+def test_attendance_percentages_at_the_limits_render() -> None:
+    """Attendance with the largest accepted meeting count and percentages renders at once."""
+    from boardreport.commands.build import outputs
+
+    text = HEAD + (
+        '[[sections]]\nid = "s"\ntitle = "t"\n[[sections.blocks]]\ntype = "attendance"\n'
+        'id = "a"\nbody = "Board"\nmeetings = 999999999999999\n'
+        '[[sections.blocks.entries]]\nname = "X"\npercent = 999999999999999.99999999999999999999\n'
+        '[[sections.blocks.entries]]\nname = "Y"\npercent = -0.00000000000000000001\n'
+    )
+    report = boardreport.loads(text)
+    with time_limit(10):
+        result = check(report)
+        outputs(report, result, ("md", "html"), use_cache=False)
+    assert not [f for f in result.findings if "could not check" in f.message]

@@ -4,7 +4,8 @@ Writes ``DIR/report.md`` (with ``DIR/charts/<id>.svg``), ``DIR/index.html``,
 ``DIR/charts/<id>.vl.json`` and ``DIR/report.pdf``; ``DIR`` defaults to
 ``build/<report folder name>`` under the current folder. Everything is written into a temporary
 folder next to ``DIR`` and swapped in only when complete, so a build that fails or is killed
-leaves the previous output as it was. The build never writes into the report's own folder.
+leaves the previous output as it was; files in ``DIR`` that the build did not write are kept
+(see :mod:`boardreport.output`). The build never writes into the report's own folder.
 
 Exit codes: 0 built; 2 the report cannot be loaded or rendered, or the command was used wrongly.
 """
@@ -135,6 +136,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help=f"comma-separated formats to write: {', '.join(ORDER)} (default: {DEFAULT_FORMATS})",
     )
     parser.add_argument(
+        "--force",
+        action="store_true",
+        help="build into an output folder holding files that no build wrote (they are kept, "
+        "except any at the paths the build writes)",
+    )
+    parser.add_argument(
         "--no-cache",
         action="store_true",
         help="load, chart and draw everything afresh and keep nothing for next time "
@@ -169,7 +176,7 @@ def run(args: argparse.Namespace) -> int:
         with remembering(root):
             files = outputs(report, result, formats)
     try:
-        write_output(out, files)
+        write_output(out, files, force=args.force)
     except (BuildError, OSError) as exc:
         print(f"boardreport build: error: {exc}", file=sys.stderr)
         return EXIT_USAGE

@@ -32,6 +32,10 @@ MAX_MESSAGE = 1000
 """Longest problem message or data path; longer ones (quoting a huge value) are cut short."""
 MAX_HEADER_KEYS = 64
 """Most keys in one ``[table]`` header; tomllib's time grows with it on every line below."""
+MAX_NUMBER_DIGITS = 15
+"""Most digits before the decimal point: charts draw numbers as doubles, exact to 15 digits."""
+MAX_DECIMAL_PLACES = 20
+"""Most digits after the decimal point; ``1e-99999999`` would print as millions of zeros."""
 
 T = TypeVar("T")
 
@@ -54,6 +58,58 @@ def _deep_header(text: str) -> int | None:
         if header and len(re.findall(_KEY, header.group(1))) > MAX_HEADER_KEYS:
             return text.count("\n", 0, candidate.start()) + 1
     return None
+
+
+def _number_problem(value: int | Decimal) -> str | None:
+    """Why a number cannot be shown or charted exactly, or None."""
+    if isinstance(value, Decimal):
+        if not value.is_finite():
+            return None  # refused where a number is expected, with its own message
+        exponent = value.as_tuple().exponent
+        assert isinstance(exponent, int)  # a finite Decimal has an integer exponent
+        too_large = value != 0 and value.adjusted() >= MAX_NUMBER_DIGITS
+    else:
+        too_large = abs(value) >= 10**MAX_NUMBER_DIGITS
+        exponent = 0
+    if too_large:
+        return (
+            f"number {_short_number(value)} is too large: a number may have at most "
+            f"{MAX_NUMBER_DIGITS} digits before the decimal point"
+        )
+    if -exponent > MAX_DECIMAL_PLACES or exponent > MAX_NUMBER_DIGITS:
+        return (
+            f"number {_short_number(value)} has too many decimal places or too large an "
+            f"exponent: at most {MAX_DECIMAL_PLACES} decimal places"
+        )
+    return None
+
+
+def _short_number(value: int | Decimal) -> str:
+    if isinstance(value, int) and value.bit_length() > 200:
+        return f"of {len(str(abs(value)))} digits"
+    text = str(value)
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
+def _numbers(data: Any) -> Iterator[tuple[DataPath, int | Decimal]]:
+    """Every number in parsed TOML data, with its data path (walked without recursion, and
+    with each path built only for a number: a dotted key can nest tables millions deep)."""
+    Trail = tuple[Any, Any] | None  # (parent trail, key): a path built only when needed
+    stack: list[tuple[Any, Trail]] = [(data, None)]
+    while stack:
+        value, trail = stack.pop()
+        if isinstance(value, bool):
+            continue
+        if isinstance(value, int | Decimal):
+            keys: list[Any] = []
+            while trail is not None:
+                trail, key = trail
+                keys.append(key)
+            yield tuple(reversed(keys)), value
+        elif isinstance(value, dict):
+            stack.extend((item, (trail, key)) for key, item in reversed(value.items()))
+        elif isinstance(value, list):
+            stack.extend((item, (trail, i)) for i, item in reversed(list(enumerate(value))))
 
 
 def _type_name(cl: Any) -> str:
@@ -204,7 +260,13 @@ class _Loader:
             self.problem(file, (), f"TOML value cannot be read: {str(exc).split(';')[0]}", line)
             return None
         self.sources.add_file(_display(file), text)
-        return data
+        bounded = True
+        for path, number in _numbers(data):
+            refusal = _number_problem(number)
+            if refusal is not None:
+                self.problem(file, path, refusal)
+                bounded = False
+        return data if bounded else None
 
     def resolve_part(self, base: Path, entry: Any, origin: tuple[Path, DataPath]) -> Path | None:
         file, raw = origin
