@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import http.server
 import itertools
+import logging
 import os
 import re
 import shutil
@@ -48,8 +49,10 @@ pytestmark = pytest.mark.skipif(
 class Built:
     """One built report: its PDF (opened with pikepdf) and the Markdown of the same build."""
 
-    def __init__(self, out: Path, title: str, board: str) -> None:
+    def __init__(self, out: Path, title: str, board: str, logged: list[str]) -> None:
         self.path = out / "report.pdf"
+        self.logged = logged
+        """What WeasyPrint logged while drawing it: unsupported CSS, images without text."""
         self.markdown = (out / "report.md").read_text(encoding="utf-8")
         self.pdf = pikepdf.open(self.path)
         self.title = title
@@ -67,16 +70,33 @@ class Built:
         return text.split("\f")[: len(self.pdf.pages)]
 
 
-def _build(folder: Path, out: Path) -> None:
-    assert main(["build", str(folder), "--out", str(out), "--format", "md,pdf"]) == 0
+class _Collect(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(f"{record.levelname}: {record.getMessage()}")
+
+
+def _build(folder: Path, out: Path) -> list[str]:
+    """Build report.md and report.pdf; return what WeasyPrint logged at warning level or above."""
+    collect = _Collect()
+    logger = logging.getLogger("weasyprint")
+    logger.addHandler(collect)
+    try:
+        assert main(["build", str(folder), "--out", str(out), "--format", "md,pdf"]) == 0
+    finally:
+        logger.removeHandler(collect)
+    return collect.messages
 
 
 @pytest.fixture(scope="module")
 def reference(tmp_path_factory: pytest.TempPathFactory) -> Built:
     out = tmp_path_factory.mktemp("reference") / "out"
-    _build(REFERENCE, out)
+    logged = _build(REFERENCE, out)
     report = load(REFERENCE)
-    return Built(out, report.title, report.board)
+    return Built(out, report.title, report.board, logged)
 
 
 @pytest.fixture(scope="module")
@@ -90,9 +110,9 @@ def skeleton_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="module")
 def skeleton(skeleton_folder: Path, tmp_path_factory: pytest.TempPathFactory) -> Built:
     out = tmp_path_factory.mktemp("skeleton-build") / "out"
-    _build(skeleton_folder, out)
+    logged = _build(skeleton_folder, out)
     report = load(skeleton_folder)
-    return Built(out, report.title, report.board)
+    return Built(out, report.title, report.board, logged)
 
 
 @pytest.fixture(params=["reference", "skeleton"])
@@ -164,6 +184,11 @@ def _words(text: str) -> str:
 
 # ---------------------------------------------------------------------------------------------
 # PDF/UA essentials
+
+
+def test_weasyprint_has_nothing_to_complain_of(built: Built) -> None:
+    """No unsupported CSS, missing language or image without alternative text was logged."""
+    assert built.logged == []
 
 
 def test_the_pdf_is_tagged_in_english_and_shows_its_title(built: Built) -> None:
