@@ -31,6 +31,7 @@ from boardreport import model, serve
 from boardreport.cli import main
 from boardreport.io import load
 from boardreport.render import pdf as pdf_render
+from boardreport.render import render
 
 ROOT = Path(__file__).resolve().parents[2]
 REFERENCE = ROOT / "reports" / "wolverhampton_2014_15"
@@ -235,6 +236,20 @@ def test_every_table_has_header_cells(built: Built) -> None:
         assert "/TH" in cells, cells[:10]
 
 
+def test_a_table_broken_across_pages_repeats_its_header_row(built: Built) -> None:
+    """Each page's part of a table starts with the header row (a tagged THead of THs); the
+    parts after the first have no caption, and the reference report has such parts."""
+    parts = [e for e in _structure(built.pdf) if e.S == "/Table"]
+    pages = {page.objgen: index for index, page in enumerate(built.pdf.pages)}
+    for part in parts:
+        heads = [d for d in _descendants(part) if d.S == "/THead"]
+        assert heads, f"a table on page {pages[part.Pg.objgen] + 1} has no header row"
+        assert {d.S for d in _descendants(heads[0]) if d.S in ("/TH", "/TD")} == {"/TH"}
+    continued = [p for p in parts if not any(d.S == "/Caption" for d in _descendants(p))]
+    if built.title == load(REFERENCE).title:
+        assert continued, "no table of the reference report is broken across pages"
+
+
 def test_every_font_is_embedded(built: Built) -> None:
     listing = subprocess.run(
         ["pdffonts", str(built.path)], check=True, capture_output=True, text=True
@@ -421,6 +436,12 @@ def test_the_pdf_renderer_fetches_nothing(tmp_path: Path) -> None:
     with pytest.raises(ValueError, match="disallowed protocol"):
         fetcher.fetch(secret.as_uri())
     assert fetcher.fetch("data:text/plain,ok").read() == b"ok"
+
+
+def test_render_gives_the_pdf_as_bytes(fixture_report: model.Report) -> None:
+    """render(report, "pdf") returns the PDF file's bytes, as build writes them."""
+    document = render(fixture_report, "pdf")
+    assert isinstance(document, bytes) and document.startswith(b"%PDF-1.7")
 
 
 def test_missing_system_libraries_are_a_clear_error_not_a_traceback(
