@@ -210,6 +210,26 @@ def test_the_xmp_metadata_declares_pdf_ua_1_and_the_document(built: Built) -> No
     assert str(info["/Subject"]).startswith(f"Annual report of {built.board}")
 
 
+def test_all_content_is_in_the_structure_tree_or_an_artifact(built: Built) -> None:
+    """Every marked-content id on every page belongs to an element of the structure tree; the
+    running headers and page numbers are artifacts."""
+    in_tree = {e.objgen for e in _structure(built.pdf)}
+    nums = built.pdf.Root.StructTreeRoot.ParentTree.Nums
+    arrays = {int(nums[i]): nums[i + 1] for i in range(0, len(nums), 2)}
+    for index, page in enumerate(built.pdf.pages):
+        mcids = arrays[int(page.obj.StructParents)]
+        marks = [
+            (str(operator), list(operands))
+            for operands, operator in pikepdf.parse_content_stream(page)
+            if str(operator) in ("BDC", "BMC")
+        ]
+        tagged = [int(ops[1].MCID) for name, ops in marks if name == "BDC" and len(ops) == 2]
+        assert tagged, index
+        assert all(mcids[mcid].objgen in in_tree for mcid in tagged), index
+        artifacts = [ops for name, ops in marks if ops and ops[0] == "/Artifact"]
+        assert artifacts, index
+
+
 def test_every_figure_has_alternative_text(built: Built) -> None:
     figures = [e for e in _structure(built.pdf) if e.S == "/Figure"]
     assert all(str(f.get("/Alt", "")).strip() for f in figures)

@@ -4,7 +4,8 @@ The PDF is laid out from the same template context as the HTML page, through a p
 (``report.pdf.html.j2``) and a paged-media stylesheet (``print.css``): a cover, a contents list
 with page numbers, running headers and page numbers, bookmarks from the headings, charts as the
 vector drawings vl-convert makes (with their text alternative) and tables whose header row
-repeats on every page. WeasyPrint fetches nothing: every image is a ``data:`` URI and any other
+repeats on every page; running headers and page numbers are artifacts, outside the structure
+(``_pdf_furniture``). WeasyPrint fetches nothing: every image is a ``data:`` URI and any other
 URL is refused. The same report gives the same bytes: the only dates written are the report's
 publication date and ``SOURCE_DATE_EPOCH``.
 """
@@ -19,6 +20,7 @@ from typing import Any
 from boardreport.errors import RenderError
 from boardreport.model import Report
 from boardreport.render import _context
+from boardreport.render._pdf_furniture import mark_page_furniture
 from boardreport.rules._registry import Finding, Rule
 
 PDF_VARIANT = "pdf/ua-1"
@@ -155,5 +157,5 @@ def render_pdf(
     )
     weasyprint = _weasyprint()
     document = weasyprint.HTML(string=page, url_fetcher=_fetcher())
-    pdf: bytes = document.write_pdf(pdf_variant=PDF_VARIANT, pdf_identifier=None)
-    return pdf
+    drawn: bytes = document.write_pdf(pdf_variant=PDF_VARIANT, pdf_identifier=None)
+    return mark_page_furniture(drawn)
