@@ -29,6 +29,7 @@ from PIL import Image
 
 from boardreport import model, serve
 from boardreport.cli import main
+from boardreport.errors import RenderError
 from boardreport.io import load
 from boardreport.render import pdf as pdf_render
 from boardreport.render import render
@@ -416,7 +417,10 @@ def test_dates_come_from_the_report_then_source_date_epoch() -> None:
     published = attrs.evolve(report, publication_date=dt.date(2015, 9, 30))
     assert pdf_render.pdf_dates(published, {}) == ("2015-09-30", "2015-09-30")
     assert pdf_render.pdf_dates(published, epoch) == ("2015-09-30", "2015-07-01T00:00:00Z")
-    assert pdf_render.pdf_dates(report, {"SOURCE_DATE_EPOCH": "soon"}) == ("", "")
+    assert pdf_render.pdf_dates(report, {"SOURCE_DATE_EPOCH": " "}) == ("", "")
+    for wrong in ("soon", "-1", "1e9", "9" * 30):
+        with pytest.raises(RenderError, match="SOURCE_DATE_EPOCH"):
+            pdf_render.pdf_dates(report, {"SOURCE_DATE_EPOCH": wrong})
 
 
 class _Counting(http.server.BaseHTTPRequestHandler):

@@ -26,7 +26,7 @@ from boardreport.rules._registry import Finding, Rule
 PDF_VARIANT = "pdf/ua-1"
 """PDF/UA-1 (ISO 14289-1): tagged structure, language, title shown, alternative texts."""
 CONTENTS_DEPTH = 3
-"""Levels of headings the printed contents list: chapters, their sections and subsections."""
+"""How many levels of headings the printed contents lists: chapters, sections, subsections."""
 DRAFT_LABEL = "Draft: not for publication"
 """The banner on every page of a report whose checks found unresolved errors."""
 ALLOWED_URL_SCHEMES = frozenset({"data"})
@@ -45,11 +45,22 @@ def subject(report: Report) -> str:
 
 
 def source_date(environ: Mapping[str, str]) -> dt.datetime | None:
-    """The time ``SOURCE_DATE_EPOCH`` names (UTC), or None when it is unset or not a number."""
+    """The time ``SOURCE_DATE_EPOCH`` names (UTC), or None when it is unset or empty.
+
+    Raises:
+        RenderError: when it is set to something other than a whole number of seconds.
+    """
     text = environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if not text.isdigit():
+    if not text:
         return None
-    return dt.datetime.fromtimestamp(int(text), tz=dt.UTC)
+    if not text.isdigit():
+        msg = f"SOURCE_DATE_EPOCH must be a whole number of seconds since 1970, not {text!r}"
+        raise RenderError(msg)
+    try:
+        return dt.datetime.fromtimestamp(int(text), tz=dt.UTC)
+    except (OverflowError, OSError, ValueError) as exc:
+        msg = f"SOURCE_DATE_EPOCH is out of range: {text}"
+        raise RenderError(msg) from exc
 
 
 def pdf_dates(report: Report, environ: Mapping[str, str]) -> tuple[str, str]:
