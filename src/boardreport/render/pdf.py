@@ -29,6 +29,8 @@ CONTENTS_DEPTH = 3
 """How many levels of headings the printed contents lists: chapters, sections, subsections."""
 DRAFT_LABEL = "Draft: not for publication"
 """The banner on every page of a report whose checks found unresolved errors."""
+CHART_FONTS = "Liberation Sans, Arial, sans-serif"
+"""The fonts chart text is drawn in: Arial's metrics, which vl-convert measured it with."""
 ALLOWED_URL_SCHEMES = frozenset({"data"})
 """The only URLs the PDF renderer reads: images inlined in the page itself."""
 INSTALL_HINT = (
@@ -78,6 +80,16 @@ def pdf_dates(report: Report, environ: Mapping[str, str]) -> tuple[str, str]:
     return created, stamp or created
 
 
+def chart_fonts(svg: str) -> str:
+    """Name the font vl-convert measured a chart's text with, instead of the generic family.
+
+    vl-convert lays out labels with Arial's metrics for ``sans-serif``; fontconfig would draw
+    that family in DejaVu Sans, which is wider, so long labels would run out of the chart.
+    Liberation Sans has Arial's metrics and is the body font of the PDF.
+    """
+    return svg.replace('font-family="sans-serif"', f'font-family="{CHART_FONTS}"')
+
+
 def print_html(
     report: Report,
     findings: Sequence[Finding] = (),
@@ -105,7 +117,7 @@ def print_html(
         for view in context.charts:
             chart_id = view.item.id
             svg = drawn.get(chart_id) or vega.chart_svg(specs[chart_id])
-            charts[chart_id] = {"spec": Markup(""), "image": html.svg_data_uri(svg)}
+            charts[chart_id] = {"spec": Markup(""), "image": html.svg_data_uri(chart_fonts(svg))}
     created, modified = pdf_dates(report, os.environ if environ is None else environ)
     template = html.environment().get_template("report.pdf.html.j2")
     page = template.render(
