@@ -249,6 +249,14 @@ def test_the_reference_charts_are_tagged_figures_drawn_as_vectors(reference: Bui
     assert images == []  # the charts are drawn with paths, not pictures
 
 
+def test_chart_text_is_drawn_in_the_font_its_labels_were_measured_with() -> None:
+    """vl-convert's generic sans-serif becomes Liberation Sans (Arial's metrics), not DejaVu."""
+    svg = '<svg><text font-family="sans-serif">CCG</text><text font-family="serif">x</text></svg>'
+    drawn = pdf_render.chart_fonts(svg)
+    assert f'font-family="{pdf_render.CHART_FONTS}">CCG' in drawn
+    assert 'font-family="serif">x' in drawn
+
+
 def test_every_table_has_header_cells(built: Built) -> None:
     tables = [e for e in _structure(built.pdf) if e.S == "/Table"]
     assert tables
