@@ -303,6 +303,18 @@ def test_the_bookmarks_are_the_headings_and_open_their_pages(built: Built) -> No
         assert _words(title) in texts[page], (title, page)
 
 
+def test_every_link_is_described_by_the_heading_it_leads_to(built: Built) -> None:
+    headings = {title for _, title, _ in _outline(built.pdf)}
+    links = [
+        annotation
+        for page in built.pdf.pages
+        for annotation in page.obj.get("/Annots", [])
+        if annotation.get("/Subtype") == "/Link"
+    ]
+    assert links
+    assert {str(link.Contents) for link in links} <= headings
+
+
 def test_every_page_but_the_cover_has_its_number(built: Built) -> None:
     texts = built.page_texts()
     total = len(texts)

@@ -5,7 +5,7 @@ The PDF is laid out from the same template context as the HTML page, through a p
 with page numbers, running headers and page numbers, bookmarks from the headings, charts as the
 vector drawings vl-convert makes (with their text alternative) and tables whose header row
 repeats on every page; running headers and page numbers are artifacts, outside the structure
-(``_pdf_furniture``). WeasyPrint fetches nothing: every image is a ``data:`` URI and any other
+(``_pdf_tags``). WeasyPrint fetches nothing: every image is a ``data:`` URI and any other
 URL is refused. The same report gives the same bytes: the only dates written are the report's
 publication date and ``SOURCE_DATE_EPOCH``.
 """
@@ -20,7 +20,8 @@ from typing import Any
 from boardreport.errors import RenderError
 from boardreport.model import Report
 from boardreport.render import _context
-from boardreport.render._pdf_furniture import mark_page_furniture
+from boardreport.render._pdf_tags import finish
+from boardreport.render._views import ContentsEntry, ReportContext
 from boardreport.rules._registry import Finding, Rule
 
 PDF_VARIANT = "pdf/ua-1"
@@ -105,11 +106,35 @@ def print_html(
     Raises:
         RenderError: when a chart cannot be drawn from its table.
     """
+    context = _context.build_context(report, findings, evidence=evidence, rules=rules)
+    return _print_page(report, context, specs=specs, svgs=svgs, environ=environ)
+
+
+def link_titles(context: ReportContext) -> dict[str, str]:
+    """Anchor → title of every heading a link can lead to: the contents and every section."""
+    titles = {context.ids["contents"]: "Contents"}
+
+    def add(entries: Sequence[ContentsEntry]) -> None:
+        for entry in entries:
+            titles[entry.anchor] = entry.title
+            add(entry.children)
+
+    add(context.contents)
+    return titles
+
+
+def _print_page(
+    report: Report,
+    context: ReportContext,
+    *,
+    specs: Mapping[str, dict[str, Any]] | None,
+    svgs: Mapping[str, str] | None,
+    environ: Mapping[str, str] | None,
+) -> str:
     from markupsafe import Markup
 
     from boardreport.render import html, vega
 
-    context = _context.build_context(report, findings, evidence=evidence, rules=rules)
     charts: dict[str, dict[str, Markup | str]] = {}
     if context.charts:
         specs = vega.render_vega(report) if specs is None else specs
@@ -175,10 +200,9 @@ def render_pdf(
     Raises:
         RenderError: when a chart cannot be drawn, or WeasyPrint's libraries are missing.
     """
-    page = print_html(
-        report, findings, evidence=evidence, rules=rules, specs=specs, svgs=svgs, environ=environ
-    )
+    context = _context.build_context(report, findings, evidence=evidence, rules=rules)
+    page = _print_page(report, context, specs=specs, svgs=svgs, environ=environ)
     weasyprint = _weasyprint()
     document = weasyprint.HTML(string=page, url_fetcher=_fetcher())
     drawn: bytes = document.write_pdf(pdf_variant=PDF_VARIANT, pdf_identifier=None)
-    return mark_page_furniture(drawn)
+    return finish(drawn, link_titles(context))

@@ -1,17 +1,19 @@
-"""Running headers and page numbers marked as artifacts: page furniture, not document content.
+"""Finishing WeasyPrint's tagged PDF: page furniture as artifacts, links described by their target.
 
 WeasyPrint tags the text of page-margin boxes (running headers, page numbers, the draft banner)
 as marked content with structure elements that it leaves out of the structure tree, so tagged
 content is not reachable from the tree. PDF/UA wants such repeated furniture marked as
-``/Artifact`` instead: this pass rewrites those marked-content sequences as artifacts and drops
-their entries from the parent tree, with pikepdf (qpdf), leaving every other byte's meaning as
-WeasyPrint wrote it. The result is written with a content-derived file identifier, so the same
-input gives the same bytes.
+``/Artifact`` instead: :func:`finish` rewrites those marked-content sequences as artifacts and
+drops their entries from the parent tree. WeasyPrint also describes each internal link by its
+anchor id (``chair-foreword``); :func:`finish` gives it the title of what it leads to. The PDF is
+read and written with pikepdf (qpdf), with a content-derived file identifier, so the same input
+gives the same bytes.
 """
 
 from __future__ import annotations
 
 import io
+from collections.abc import Mapping
 
 import pikepdf
 
@@ -79,11 +81,23 @@ def _as_artifacts(page: pikepdf.Page, orphans: set[int]) -> list[_Instruction]:
     ]
 
 
-def mark_page_furniture(document: bytes) -> bytes:
-    """Return the tagged PDF ``document`` with its untreed marked content made artifacts."""
+def _describe_links(pdf: pikepdf.Pdf, titles: Mapping[str, str]) -> None:
+    for page in pdf.pages:
+        for annotation in page.obj.get("/Annots", pikepdf.Array()):
+            target = annotation.get("/Dest")
+            if annotation.get("/Subtype") == "/Link" and isinstance(target, pikepdf.String):
+                title = titles.get(str(target))
+                if title:
+                    annotation.Contents = pikepdf.String(title)
+
+
+def finish(document: bytes, link_titles: Mapping[str, str]) -> bytes:
+    """Return the tagged PDF ``document`` with its untreed marked content made artifacts and
+    each internal link described by ``link_titles`` (anchor → title of what it leads to)."""
     with pikepdf.open(io.BytesIO(document)) as pdf:
         if "/StructTreeRoot" not in pdf.Root:
             return document
+        _describe_links(pdf, link_titles)
         in_tree = _in_tree(pdf)
         arrays = _parent_arrays(pdf)
         for page in pdf.pages:
