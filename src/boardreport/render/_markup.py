@@ -213,10 +213,14 @@ class _Writer:
         """The children of an ``inline`` node (or of a link, emphasis) as one escaped line;
         ``line_start`` when they begin a line (where a list mark would start a list)."""
         out: list[str] = []
-        for child in node.children:
+        children = node.children
+        for index, child in enumerate(children):
             piece = self.inline_piece(child)
             if line_start and child.type in {"text", "html_inline"}:
                 piece = _escape_line_start(piece)
+            following = children[index + 1].type if index + 1 < len(children) else ""
+            if piece.endswith("!") and following == "link":  # "!" and a link make an image
+                piece = piece[:-1] + "\\!"
             out.append(piece)
             line_start = child.type == "hardbreak"
         return "".join(out)
