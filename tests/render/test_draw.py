@@ -4,6 +4,7 @@ becomes an error naming it, and the next chart is drawn by a fresh worker."""
 from __future__ import annotations
 
 import time
+from typing import Any
 
 import pytest
 
@@ -50,3 +51,25 @@ def test_a_worker_that_dies_is_an_error_and_is_replaced(monkeypatch: pytest.Monk
     with pytest.raises(RenderError, match="chart engine stopped while drawing it"):
         _draw.svg(SPEC, "chart 'victim'")
     assert "<svg" in _draw.svg(SPEC, "chart 'after'")
+
+
+def _draw_in_child(queue: Any) -> None:
+    queue.put("<svg" in _draw.svg(SPEC, "chart 'child'"))
+
+
+def test_a_forked_process_draws_with_its_own_worker() -> None:
+    """A process forked after the parent started its worker (a build job) starts its own, and
+    ending never stops the parent's."""
+    import multiprocessing
+
+    assert "<svg" in _draw.svg(SPEC, "chart 'parent'")
+    parent_worker = _draw._worker
+    context = multiprocessing.get_context("fork")
+    results = context.Queue()
+    child = context.Process(target=_draw_in_child, args=(results,))
+    child.start()
+    assert results.get(timeout=60) is True
+    child.join(60)
+    assert child.exitcode == 0
+    assert _draw._worker is parent_worker
+    assert "<svg" in _draw.svg(SPEC, "chart 'parent again'")
