@@ -73,3 +73,22 @@ def test_a_forked_process_draws_with_its_own_worker() -> None:
     assert child.exitcode == 0
     assert _draw._worker is parent_worker
     assert "<svg" in _draw.svg(SPEC, "chart 'parent again'")
+
+
+def test_an_interrupted_drawing_never_answers_the_next_chart(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Interrupted while a chart is drawn (Ctrl-C, a time limit), the worker is stopped, so
+    its late answer cannot be taken for the next chart's."""
+    _draw.svg(SPEC, "chart 'warm'")
+    assert _draw._worker is not None
+
+    def interrupted(*_: object, **__: object) -> str:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(_draw._worker.replies, "get", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        _draw.svg({**SPEC, "title": "first"}, "chart 'first'")
+    monkeypatch.undo()
+    assert _draw._worker is None
+    assert "second" in _draw.svg({**SPEC, "title": "second"}, "chart 'second'")

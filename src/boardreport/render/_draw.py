@@ -113,6 +113,9 @@ def svg(spec: dict[str, Any], name: str, *, seconds: float = DRAW_SECONDS) -> st
             _stop()
             msg = f"{name} could not be drawn: the chart engine stopped while drawing it"
             raise RenderError(msg) from None
+        except BaseException:  # interrupted while waiting: its late answer must not be read
+            _stop()
+            raise
     if "error" in reply:
         msg = f"{name} could not be drawn: {reply['error']}"
         raise RenderError(msg)
