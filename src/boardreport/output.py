@@ -28,12 +28,15 @@ from pathlib import Path, PurePosixPath
 from attrs import frozen
 
 from boardreport.errors import BoardReportError
+from boardreport.io._files import read_text
 
 MARKER = ".boardreport-build"
 """The manifest in every output folder: the files the build wrote there, and only those."""
 MANIFEST_FORMAT = 1
 LEGACY_OUTPUTS = re.compile(r"report\.md|index\.html|charts/[^/]+\.(?:svg|vl\.json)")
 """Files written by builds whose marker held no file list (the whole folder was theirs)."""
+_MANIFEST_BYTES = 16 * 1024 * 1024
+"""Largest manifest read (a build of a few hundred files writes a few kilobytes)."""
 _STALE_SECONDS = 24 * 3600
 """Where no process id can be tested, a temporary folder this old is a killed build's."""
 
@@ -122,7 +125,10 @@ def _survey(target: Path) -> _Folder:
     marker = target / MARKER
     if not marker.is_file() or marker.is_symlink():
         return _Folder(frozenset(), frozenset(entries), has_manifest=False)
-    listed = _manifest_files(marker.read_text(encoding="utf-8", errors="replace"))
+    try:
+        listed = _manifest_files(read_text(marker, limit=_MANIFEST_BYTES))
+    except (OSError, UnicodeDecodeError):  # not a manifest this code wrote
+        listed = None
     if listed is None:
         owned = {e for e in entries if LEGACY_OUTPUTS.fullmatch(e)}
     else:

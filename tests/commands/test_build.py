@@ -208,3 +208,21 @@ def test_a_failed_render_leaves_the_previous_output_intact(
     monkeypatch.setattr(build, "outputs", fail)
     assert main(["build", str(FIXTURE), "--out", str(out)]) == 2
     assert _tree(out) == _tree(built)
+
+
+def test_a_chart_that_cannot_be_drawn_is_named_with_its_file_and_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A chart whose y column holds text: build exits 2 with the chart's file and line."""
+    source = tmp_path / "report"
+    shutil.copytree(FIXTURE, source)
+    part = source / "parts" / "02-performance.toml"
+    text = part.read_text(encoding="utf-8")
+    part.write_text(text.replace('y = ["contacts"]', 'y = ["quarter"]'), encoding="utf-8")
+    before = text[: text.index('id = "contacts-by-quarter"')]
+    line = before.count("\n") - 1  # the chart's [[blocks]] line, above its type line
+    assert before.splitlines()[line - 1] == "[[blocks]]"
+    assert main(["build", str(source), "--out", str(tmp_path / "out"), "--no-cache"]) == 2
+    error = capsys.readouterr().err
+    assert f"02-performance.toml:{line}: " in error
+    assert "chart 'contacts-by-quarter': y column 'quarter' holds text, not numbers" in error

@@ -16,11 +16,16 @@ import argparse
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from boardreport import model
+from boardreport.errors import RenderError
 from boardreport.model import Report
 from boardreport.output import BuildError, check_output_folder, write_output
 from boardreport.rules import CheckResult
+
+if TYPE_CHECKING:
+    from boardreport.io import SourceMap
 
 EXIT_OK = 0
 EXIT_USAGE = 2
@@ -69,7 +74,7 @@ def outputs(
     With ``use_cache``, chart specifications and drawings made by an earlier build are reused.
 
     Raises:
-        RenderError: when a chart cannot be drawn from its table.
+        ChartError: when a chart cannot be drawn; its ``path`` says which.
     """
     from boardreport.render import default_rules
     from boardreport.render.html import render_html
@@ -86,10 +91,16 @@ def outputs(
 
         specs = dict(vega.render_vega(report, use_cache=use_cache))
         if {"md", "html", "pdf"} & set(formats):
-            svgs = {
-                chart_id: vega.chart_svg(spec, use_cache=use_cache)
-                for chart_id, spec in specs.items()
-            }
+            paths = {c.item.id: c.path for c in model.iter_blocks(report, model.Chart)}
+            for chart_id, spec in specs.items():
+                try:
+                    svgs[chart_id] = vega.chart_svg(
+                        spec, use_cache=use_cache, name=f"chart '{chart_id}'"
+                    )
+                except vega.ChartError:
+                    raise
+                except RenderError as exc:
+                    raise vega.ChartError(str(exc), paths[chart_id]) from None
         if "vega" in formats:
             for chart_id, spec in specs.items():
                 files[f"charts/{chart_id}.vl.json"] = vega.spec_json(spec)
@@ -119,6 +130,16 @@ def _shown(path: Path) -> str:
         return str(path.resolve().relative_to(Path.cwd().resolve()))
     except ValueError:
         return str(path)
+
+
+def _located(error: RenderError, sources: SourceMap) -> str:
+    """A render error, led by the file, line and path of the chart it is about (if any)."""
+    path = getattr(error, "path", None)
+    if not isinstance(path, str):
+        return str(error)
+    file, line = sources.locate(path)
+    where = f"{file}:{line}" if file is not None and line is not None else str(file or "")
+    return f"{where}: {path}: {error}" if where else f"{path}: {error}"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -170,11 +191,15 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     report, sources = load_reusing(args.path, use_cache=not args.no_cache)
     result = check(report, sources=sources)
-    if args.no_cache:
-        files = outputs(report, result, formats, use_cache=False)
-    else:
-        with remembering(root):
-            files = outputs(report, result, formats)
+    try:
+        if args.no_cache:
+            files = outputs(report, result, formats, use_cache=False)
+        else:
+            with remembering(root):
+                files = outputs(report, result, formats)
+    except RenderError as exc:
+        print(f"boardreport build: error: {_located(exc, sources)}", file=sys.stderr)
+        return EXIT_USAGE
     try:
         write_output(out, files, force=args.force)
     except (BuildError, OSError) as exc:
