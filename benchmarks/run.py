@@ -255,6 +255,15 @@ def _tool(name: str) -> list[str]:
     return [found]
 
 
+def _pdf_pages(path: Path) -> str:
+    """The number of pages of a PDF, as poppler's pdfinfo counts them ("?" without it)."""
+    if shutil.which("pdfinfo") is None:
+        return "?"
+    info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=False)
+    found = re.search(r"^Pages:\s+(\d+)", info.stdout, re.MULTILINE)
+    return found.group(1) if found else "?"
+
+
 def _cli_has_jobs(boardreport: list[str], command: str, env: dict[str, str]) -> bool:
     """Return True when ``boardreport <command>`` itself accepts ``--jobs``."""
     done = subprocess.run(
@@ -632,6 +641,19 @@ def measure_all(
         [*build, "--no-cache"],
         before=_remover(out),
     )
+    pdf_out = work / "build-pdf"
+    bench.measure(
+        "build-pdf",
+        "build, reference report, PDF only (`--format pdf`, WeasyPrint, PDF/UA-1)",
+        [*boardreport, "build", str(REFERENCE), "--out", str(pdf_out), "--format", "pdf"],
+        runs=min(bench.runs, 3),
+        before=_remover(pdf_out),
+    )
+    notes.append(
+        f"The PDF build draws {_pdf_pages(pdf_out / 'report.pdf')} A4 pages with WeasyPrint; its "
+        "charts come from the build cache, so the time is layout, tagging and font subsetting "
+        "(3 timed runs at most)."
+    )
     cached = sorted(p for p in (work / "cache").rglob("*") if p.is_file())
     bundle = [p for p in cached if "bundle" in p.name]
     notes.append(
@@ -700,7 +722,8 @@ def measure_all(
         for n in sizes:
             say(f"corpus of {n}: {verb}")
             target = work / f"out-{verb}-{n}"
-            extra = ["--out", str(target)] if verb == "build" else []
+            # the corpus rows stay comparable: the PDF (seconds a report) has its own row above
+            extra = ["--out", str(target), "--format", "md,html,vega"] if verb == "build" else []
             command = [*driver, "--jobs", "0", *extra]
             large = n >= LARGE
             bench.measure(

@@ -310,8 +310,8 @@ def _refuse_foreign(out: Path, target: Path, folder: _Folder, new: frozenset[str
             raise BuildError(msg)
 
 
-def write_output(out: Path, files: Mapping[str, str], *, force: bool = False) -> None:
-    """Write ``files`` (relative path → text) into the folder ``out``, all or nothing.
+def write_output(out: Path, files: Mapping[str, str | bytes], *, force: bool = False) -> None:
+    """Write ``files`` (relative path → text, or bytes) into the folder ``out``, all or nothing.
 
     Files of an earlier build that are not written again are removed; every other file in
     ``out`` is kept. A folder that holds files but no manifest is refused unless ``force``, and
@@ -341,6 +341,9 @@ def write_output(out: Path, files: Mapping[str, str], *, force: bool = False) ->
         for relative, text in sorted({**files, MARKER: _manifest_text(files)}.items()):
             path = staging / "new" / relative
             path.parent.mkdir(parents=True, exist_ok=True)
+            if isinstance(text, bytes):
+                path.write_bytes(text)
+                continue
             with path.open("w", encoding="utf-8", newline="\n") as handle:
                 handle.write(text)
         (staging / "union").write_text(_manifest_text(folder.owned | files.keys()), "utf-8")

@@ -3,7 +3,8 @@
 The page is built in memory (never into the report folder). A watcher polls the modification
 times of every ``*.toml`` under the report folder and rebuilds on any change; served pages
 carry a small script that polls ``/__version`` and reloads when the build number changes.
-Built files (``boardreport build``) never carry that script.
+Built files (``boardreport build``) never carry that script. ``/report.pdf`` is the PDF of the
+current build, drawn when first asked for (WeasyPrint takes seconds) and kept until the next.
 
 A report that cannot be loaded or rendered is shown as a page listing each problem with its
 location (``file:line: path: message``), so the browser never shows a stale draft; unsuppressed
@@ -35,6 +36,7 @@ from boardreport.rules import Finding, Severity, check
 POLL_SECONDS = 0.5
 """How often the watcher looks for changed report files."""
 VERSION_PATH = "/__version"
+PDF_PATH = "/report.pdf"
 RELOAD_ATTRIBUTE = "data-boardreport-build"
 RELOAD_SCRIPT = """(function () {
   "use strict";
@@ -228,6 +230,25 @@ def build_page(path: str | os.PathLike[str]) -> tuple[str, bool]:
     return page, True
 
 
+def build_pdf(path: str | os.PathLike[str]) -> bytes | None:
+    """Load, check and render the report at ``path`` as a PDF; None when that fails."""
+    try:
+        from boardreport.render import default_rules
+        from boardreport.render.pdf import render_pdf
+
+        report, sources = load_with_sources(path)
+        result = check(report, sources=sources)
+        return render_pdf(report, result.findings, evidence=result.evidence, rules=default_rules())
+    except Exception:  # the served page already shows why the report cannot be built
+        return None
+
+
+def pdf_link() -> str:
+    """The link to the PDF, shown at the top of a served page."""
+    link = f'<a href="{PDF_PATH}">PDF version of this report</a>'
+    return f'<p class="boardreport-serve-pdf">{link}</p>\n'
+
+
 def snapshot(folder: Path) -> dict[str, tuple[int, int]]:
     """Return (modification time, size) of every ``*.toml`` under ``folder``."""
     found: dict[str, tuple[int, int]] = {}
@@ -251,6 +272,8 @@ class LiveReport:
         self._lock = threading.Lock()
         self._seen: dict[str, tuple[int, int]] = {}
         self._build = Build(number=0, page="", ok=False)
+        self._pdf_lock = threading.Lock()
+        self._pdf: tuple[int, bytes | None] | None = None
 
     @property
     def current(self) -> Build:
@@ -266,6 +289,14 @@ class LiveReport:
             self._seen = seen
             self._build = Build(number=self._build.number + 1, page=page, ok=ok)
             return self._build
+
+    def pdf(self) -> bytes | None:
+        """The PDF of the current build, drawn once per build; None when the report is broken."""
+        number = self.current.number
+        with self._pdf_lock:
+            if self._pdf is None or self._pdf[0] != number:
+                self._pdf = (number, build_pdf(self.path))
+            return self._pdf[1]
 
     def refresh(self) -> bool:
         """Rebuild when a report file was added, removed or changed; return True if rebuilt."""
@@ -291,12 +322,16 @@ class _Handler(BaseHTTPRequestHandler):
             self._send(HTTPStatus.OK, "text/plain; charset=utf-8", str(build.number), head)
         elif route in ("/", "/index.html"):
             page = inject_reload(build.page, build.number)
+            if build.ok:
+                page = _insert_after_open(page, pdf_link())
             self._send(HTTPStatus.OK, "text/html; charset=utf-8", page, head)
+        elif route == PDF_PATH and (pdf := self.server.live.pdf()) is not None:
+            self._send(HTTPStatus.OK, "application/pdf", pdf, head)
         else:
             self._send(HTTPStatus.NOT_FOUND, "text/plain; charset=utf-8", "not found\n", head)
 
-    def _send(self, status: HTTPStatus, content_type: str, text: str, head: bool) -> None:
-        body = text.encode("utf-8")
+    def _send(self, status: HTTPStatus, content_type: str, text: str | bytes, head: bool) -> None:
+        body = text if isinstance(text, bytes) else text.encode("utf-8")
         self.send_response(status)
         self.send_header("Content-Type", content_type)
         self.send_header("Content-Length", str(len(body)))

@@ -42,10 +42,11 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return out
 
 
-def test_build_writes_markdown_html_and_one_spec_and_svg_per_chart(built: Path) -> None:
-    """DIR/report.md, DIR/index.html and DIR/charts/<id>.vl.json and .svg for every chart."""
+def test_build_writes_markdown_html_pdf_and_one_spec_and_svg_per_chart(built: Path) -> None:
+    """DIR/report.md, DIR/index.html, DIR/report.pdf and DIR/charts/<id>.vl.json and .svg for
+    every chart."""
     files = set(_tree(built))
-    expected = {"report.md", "index.html", output.MARKER}
+    expected = {"report.md", "index.html", "report.pdf", output.MARKER}
     expected |= {f"charts/{c}.vl.json" for c in CHARTS} | {f"charts/{c}.svg" for c in CHARTS}
     assert files == expected
 
@@ -93,7 +94,8 @@ def test_the_default_output_is_build_slash_the_report_folder_name(
 @pytest.mark.parametrize(
     ("formats", "present", "absent"),
     [
-        ("html", {"index.html"}, {"report.md", "charts/spending.svg", "charts/spending.vl.json"}),
+        ("html", {"index.html"}, {"report.md", "report.pdf", "charts/spending.svg"}),
+        ("pdf", {"report.pdf"}, {"report.md", "index.html", "charts/spending.vl.json"}),
         ("vega", {"charts/spending.vl.json"}, {"report.md", "index.html", "charts/spending.svg"}),
     ],
 )
@@ -110,9 +112,9 @@ def test_format_chooses_the_outputs(
 def test_an_unknown_format_is_a_usage_error(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """--format pdf exits 2 and names the formats there are."""
-    assert main(["build", str(FIXTURE), "--out", str(tmp_path / "o"), "--format", "pdf"]) == 2
-    assert "unknown format 'pdf'; choose from md, html, vega" in capsys.readouterr().err
+    """--format docx exits 2 and names the formats there are."""
+    assert main(["build", str(FIXTURE), "--out", str(tmp_path / "o"), "--format", "docx"]) == 2
+    assert "unknown format 'docx'; choose from md, html, vega, pdf" in capsys.readouterr().err
     assert not (tmp_path / "o").exists()
 
 

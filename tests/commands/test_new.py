@@ -356,7 +356,7 @@ def test_check_fails_with_exactly_the_statutory_gaps(folder: Path) -> None:
 def test_skeleton_builds(folder: Path, tmp_path: Path) -> None:
     """The skeleton renders at once: build writes Markdown and HTML."""
     out = tmp_path / "draft"
-    assert main(["build", str(folder), "--out", str(out)]) == 0
+    assert main(["build", str(folder), "--out", str(out), "--format", "md,html"]) == 0
     assert "TODO" not in (out / "report.md").read_text(encoding="utf-8").split("\n", 1)[0]
     assert BOARD in (out / "index.html").read_text(encoding="utf-8")
 

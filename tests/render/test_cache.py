@@ -16,7 +16,7 @@ FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "render" / "report"
 BUILD_AND_REPORT_IMPORTS = """
 import sys
 from boardreport.cli import main
-code = main(["build", sys.argv[1], "--out", sys.argv[2]])
+code = main(["build", sys.argv[1], "--out", sys.argv[2], "--format", "md,html,vega"])
 print(code, "altair" in sys.modules, "vl_convert" in sys.modules)
 """
 

@@ -4,6 +4,7 @@ becomes an error naming it, and the next chart is drawn by a fresh worker."""
 from __future__ import annotations
 
 import time
+from typing import Any
 
 import pytest
 
@@ -50,3 +51,44 @@ def test_a_worker_that_dies_is_an_error_and_is_replaced(monkeypatch: pytest.Monk
     with pytest.raises(RenderError, match="chart engine stopped while drawing it"):
         _draw.svg(SPEC, "chart 'victim'")
     assert "<svg" in _draw.svg(SPEC, "chart 'after'")
+
+
+def _draw_in_child(queue: Any) -> None:
+    queue.put("<svg" in _draw.svg(SPEC, "chart 'child'"))
+
+
+def test_a_forked_process_draws_with_its_own_worker() -> None:
+    """A process forked after the parent started its worker (a build job) starts its own, and
+    ending never stops the parent's."""
+    import multiprocessing
+
+    assert "<svg" in _draw.svg(SPEC, "chart 'parent'")
+    parent_worker = _draw._worker
+    context = multiprocessing.get_context("fork")
+    results = context.Queue()
+    child = context.Process(target=_draw_in_child, args=(results,))
+    child.start()
+    assert results.get(timeout=60) is True
+    child.join(60)
+    assert child.exitcode == 0
+    assert _draw._worker is parent_worker
+    assert "<svg" in _draw.svg(SPEC, "chart 'parent again'")
+
+
+def test_an_interrupted_drawing_never_answers_the_next_chart(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Interrupted while a chart is drawn (Ctrl-C, a time limit), the worker is stopped, so
+    its late answer cannot be taken for the next chart's."""
+    _draw.svg(SPEC, "chart 'warm'")
+    assert _draw._worker is not None
+
+    def interrupted(*_: object, **__: object) -> str:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(_draw._worker.replies, "get", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        _draw.svg({**SPEC, "title": "first"}, "chart 'first'")
+    monkeypatch.undo()
+    assert _draw._worker is None
+    assert "second" in _draw.svg({**SPEC, "title": "second"}, "chart 'second'")

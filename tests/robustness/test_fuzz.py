@@ -29,6 +29,9 @@ from ._support import (
     write_report,
 )
 
+pytestmark = pytest.mark.filterwarnings("ignore::hypothesis.errors.HypothesisWarning")
+"""A failing input is shown whole, however long its strings (Hypothesis warns of a long one)."""
+
 _FAST = {"random": 200, "fixture": 150, "reference": 12, "cli": 20, "build": 60}
 _LONG = {"random": 4000, "fixture": 4000, "reference": 1500, "cli": 500, "build": 10_500}
 

@@ -515,3 +515,21 @@ def test_numbers_past_the_limits_built_in_python_render_briefly() -> None:
         text = render_markdown(report) + render_html(report)
     assert len(text) < 5_000_000
     assert "1.000000E+5000" in text and "1.000000E+999999999" in text
+
+
+def test_a_chart_id_too_long_for_a_file_name_is_a_located_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by the fuzz profile: a 70,000-character chart id (its files' names) stopped the
+    build with "File name too long"; it is now refused at the chart, with file and line."""
+    from boardreport.cli import main
+
+    text = _CELL_REPORT.format(kind="integer", value=1).replace(
+        'id = "c"', f'id = "{"a" * 70_000}"'
+    )
+    folder = tmp_path / "r"
+    folder.mkdir()
+    (folder / "report.toml").write_text(text, encoding="utf-8")
+    assert main(["build", str(folder), "--out", str(tmp_path / "out"), "--no-cache"]) == 2
+    error = capsys.readouterr().err
+    assert "report.toml:15: " in error and "chart id of 70,000 characters" in error

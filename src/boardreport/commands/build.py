@@ -1,11 +1,11 @@
-"""``boardreport build PATH``: render a report to Markdown, HTML and Vega-Lite files.
+"""``boardreport build PATH``: render a report to Markdown, HTML, Vega-Lite and PDF files.
 
-Writes ``DIR/report.md`` (with ``DIR/charts/<id>.svg``), ``DIR/index.html`` and
-``DIR/charts/<id>.vl.json``; ``DIR`` defaults to ``build/<report folder name>`` under the current
-folder. Everything is written into a temporary folder next to ``DIR`` and swapped in only when
-complete, so a build that fails or is killed leaves the previous output as it was; files in
-``DIR`` that the build did not write are kept (see :mod:`boardreport.output`). The build never
-writes into the report's own folder.
+Writes ``DIR/report.md`` (with ``DIR/charts/<id>.svg``), ``DIR/index.html``,
+``DIR/charts/<id>.vl.json`` and ``DIR/report.pdf``; ``DIR`` defaults to
+``build/<report folder name>`` under the current folder. Everything is written into a temporary
+folder next to ``DIR`` and swapped in only when complete, so a build that fails or is killed
+leaves the previous output as it was; files in ``DIR`` that the build did not write are kept
+(see :mod:`boardreport.output`). The build never writes into the report's own folder.
 
 Exit codes: 0 built; 2 the report cannot be loaded or rendered, or the command was used wrongly.
 """
@@ -32,8 +32,16 @@ if TYPE_CHECKING:
 EXIT_OK = 0
 EXIT_USAGE = 2
 
-FORMAT_NAMES = {"md": "md", "markdown": "md", "html": "html", "vega": "vega", "vega-lite": "vega"}
-DEFAULT_FORMATS = "md,html,vega"
+FORMAT_NAMES = {
+    "md": "md",
+    "markdown": "md",
+    "html": "html",
+    "vega": "vega",
+    "vega-lite": "vega",
+    "pdf": "pdf",
+}
+ORDER = ("md", "html", "vega", "pdf")
+DEFAULT_FORMATS = ",".join(ORDER)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -41,7 +49,7 @@ DEFAULT_FORMATS = "md,html,vega"
 
 
 def parse_formats(text: str) -> tuple[str, ...]:
-    """Parse ``md,html,vega`` into canonical format names, in that order.
+    """Parse ``md,html,vega,pdf`` into canonical format names, in that order.
 
     Raises:
         BuildError: for an unknown or empty format list.
@@ -51,19 +59,19 @@ def parse_formats(text: str) -> tuple[str, ...]:
         if not token:
             continue
         if token not in FORMAT_NAMES:
-            msg = f"unknown format {token!r}; choose from md, html, vega (comma-separated)"
+            msg = f"unknown format {token!r}; choose from {', '.join(ORDER)} (comma-separated)"
             raise BuildError(msg)
         chosen.add(FORMAT_NAMES[token])
     if not chosen:
-        msg = "no format chosen; use --format md,html,vega (or a part of it)"
+        msg = f"no format chosen; use --format {DEFAULT_FORMATS} (or a part of it)"
         raise BuildError(msg)
-    return tuple(f for f in ("md", "html", "vega") if f in chosen)
+    return tuple(f for f in ORDER if f in chosen)
 
 
 def outputs(
     report: Report, result: CheckResult, formats: Sequence[str], *, use_cache: bool = True
-) -> dict[str, str]:
-    """Render every chosen format; return relative file path → file text.
+) -> dict[str, str | bytes]:
+    """Render every chosen format; return relative file path → file text (bytes for the PDF).
 
     With ``use_cache``, chart specifications and drawings made by an earlier build are reused.
 
@@ -74,7 +82,7 @@ def outputs(
     from boardreport.render.html import render_html
     from boardreport.render.markdown import render_markdown
 
-    files: dict[str, str] = {}
+    files: dict[str, str | bytes] = {}
     findings = result.findings
     evidence = result.evidence
     rules = default_rules()
@@ -84,7 +92,7 @@ def outputs(
         from boardreport.render import vega
 
         specs = dict(vega.render_vega(report, use_cache=use_cache))
-        if {"md", "html"} & set(formats):
+        if {"md", "html", "pdf"} & set(formats):
             paths = {c.item.id: c.path for c in model.iter_blocks(report, model.Chart)}
             for chart_id, spec in specs.items():
                 try:
@@ -104,6 +112,12 @@ def outputs(
             files[f"charts/{chart_id}.svg"] = svg
     if "html" in formats:
         files["index.html"] = render_html(
+            report, findings, evidence=evidence, rules=rules, specs=specs, svgs=svgs
+        )
+    if "pdf" in formats:
+        from boardreport.render.pdf import render_pdf
+
+        files["report.pdf"] = render_pdf(
             report, findings, evidence=evidence, rules=rules, specs=specs, svgs=svgs
         )
     return files
@@ -142,7 +156,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--format",
         default=DEFAULT_FORMATS,
         metavar="FORMATS",
-        help=f"comma-separated formats to write: md, html, vega (default: {DEFAULT_FORMATS})",
+        help=f"comma-separated formats to write: {', '.join(ORDER)} (default: {DEFAULT_FORMATS})",
     )
     parser.add_argument(
         "--force",
@@ -209,7 +223,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"boardreport build: error: {exc}", file=sys.stderr)
         return EXIT_USAGE
     charts = {Path(name).name.split(".")[0] for name in files if name.startswith("charts/")}
-    written = ", ".join(n for n in ("report.md", "index.html") if n in files)
+    written = ", ".join(n for n in ("report.md", "index.html", "report.pdf") if n in files)
     parts = [written] if written else []
     if charts:
         parts.append(f"{len(charts)} chart{'s' * (len(charts) != 1)} in charts/")

@@ -1,7 +1,7 @@
-"""Renderers: Markdown, self-contained HTML and Vega-Lite, from one report and its findings.
+"""Renderers: Markdown, self-contained HTML, Vega-Lite and PDF, from one report and its findings.
 
-Every renderer is a pure function of the report: it returns a string (or, for Vega-Lite, a dict
-of specifications) and never touches a file. ``boardreport build`` writes the files.
+Every renderer is a pure function of the report: it returns a string (for Vega-Lite a dict of
+specifications, for the PDF bytes) and never touches a file. ``boardreport build`` writes the files.
 """
 
 from __future__ import annotations
@@ -23,6 +23,7 @@ FORMATS: dict[str, str] = {
     "html": "html",
     "vega": "vega",
     "vega-lite": "vega",
+    "pdf": "pdf",
 }
 """Accepted format names and the renderer each one selects."""
 
@@ -39,10 +40,17 @@ def _vega(report: Report, findings: Sequence[Finding], evidence: Any, rules: Any
     return render_vega(report)
 
 
-RENDERERS: dict[str, Callable[..., str | dict[str, dict[str, Any]]]] = {
+def _pdf(report: Report, findings: Sequence[Finding], evidence: Any, rules: Any) -> bytes:
+    from boardreport.render.pdf import render_pdf
+
+    return render_pdf(report, findings, evidence=evidence, rules=rules)
+
+
+RENDERERS: dict[str, Callable[..., str | bytes | dict[str, dict[str, Any]]]] = {
     "markdown": _markdown,
     "html": _html,
     "vega": _vega,
+    "pdf": _pdf,
 }
 
 
@@ -53,8 +61,8 @@ def render(
     *,
     evidence: Mapping[str, Sequence[str]] | None = None,
     rules: Sequence[Rule] | None = None,
-) -> str | dict[str, dict[str, Any]]:
-    """Render ``report`` as ``fmt``: ``"markdown"`` (or ``"md"``), ``"html"`` or ``"vega"``.
+) -> str | bytes | dict[str, dict[str, Any]]:
+    """Render ``report`` as ``fmt``: ``"markdown"`` (``"md"``), ``"html"``, ``"vega"`` or ``"pdf"``.
 
     Args:
         report: the report.
@@ -67,10 +75,12 @@ def render(
             those whose framework is the report's are listed).
 
     Returns:
-        The document as a string, or for ``"vega"`` a dict of chart id → Vega-Lite spec.
+        The document as a string; for ``"vega"`` a dict of chart id → Vega-Lite spec; for
+        ``"pdf"`` the PDF file's bytes.
 
     Raises:
-        RenderError: for an unknown format, or a chart that cannot be drawn.
+        RenderError: for an unknown format, a chart that cannot be drawn, or (PDF) missing
+            system libraries.
     """
     name = FORMATS.get(fmt.lower())
     if name is None:

@@ -53,7 +53,7 @@ from boardreport.render._views import (
     SectionView,
     TableView,
 )
-from boardreport.rules._registry import Finding, Rule
+from boardreport.rules._registry import Finding, Rule, Severity
 
 NUMERIC = frozenset({ColumnType.INTEGER, ColumnType.DECIMAL, ColumnType.PERCENT, ColumnType.MONEY})
 
@@ -679,8 +679,14 @@ def build_context(
         pack=pack_title(report, rules),
         compliance=compliance_rows(report, rules, findings, evidence, by_path),
         notes=note_rows(findings, by_path),
+        draft=is_draft(findings),
         ids=ids,
     )
+
+
+def is_draft(findings: Iterable[Finding]) -> bool:
+    """Whether a report is a draft: some error finding is neither resolved nor suppressed."""
+    return any(f.severity is Severity.ERROR and not f.suppressed for f in findings)
 
 
 def _join(items: Sequence[str]) -> str:

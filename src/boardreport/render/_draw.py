@@ -11,6 +11,7 @@ from __future__ import annotations
 import atexit
 import contextlib
 import json
+import os
 import queue
 import subprocess
 import sys
@@ -46,6 +47,7 @@ class _Worker:
             text=True,
             encoding="utf-8",
         )
+        self.owner = os.getpid()
         self.replies: queue.Queue[str] = queue.Queue()
         assert self.process.stdout is not None
         threading.Thread(target=self._read, args=(self.process.stdout,), daemon=True).start()
@@ -98,6 +100,8 @@ def svg(spec: dict[str, Any], name: str, *, seconds: float = DRAW_SECONDS) -> st
     global _worker
     with _lock:
         try:
+            if _worker is not None and _worker.owner != os.getpid():
+                _worker = None  # inherited through a fork: the parent's, left to it
             if _worker is None:
                 _worker = _Worker()
             reply = _worker.draw(spec, seconds)
@@ -109,6 +113,9 @@ def svg(spec: dict[str, Any], name: str, *, seconds: float = DRAW_SECONDS) -> st
             _stop()
             msg = f"{name} could not be drawn: the chart engine stopped while drawing it"
             raise RenderError(msg) from None
+        except BaseException:  # interrupted while waiting: its late answer must not be read
+            _stop()
+            raise
     if "error" in reply:
         msg = f"{name} could not be drawn: {reply['error']}"
         raise RenderError(msg)

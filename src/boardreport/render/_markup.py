@@ -49,11 +49,16 @@ _ESCAPES = {
 has the fewest) reads them, character references elsewhere."""
 _TEXT_SPECIAL = re.compile("[" + re.escape("".join(_ESCAPES)) + "]|&(?=#?[A-Za-z0-9]+;)")
 """Those characters, and an ``&`` that would start a character reference."""
+_BACKSLASHED = frozenset("-+!.)")
+"""Line-start marks Python-Markdown (with the fewest backslash escapes) lets a backslash escape."""
 _LINE_START = re.compile(
-    r"^(?:(?P<digits>\d{1,9})(?P<dot>[.)])(?=\s|$)|(?P<mark>[-+=!:])|(?P<space>[ \t]+))"
+    r"^(?:(?P<digits>\d{1,9})(?P<dot>[.)])(?=\s|$)"
+    r"|(?P<mark>[-+:](?=\s|$)|[-=]+[-= ]*$|!!!|\?\?\?)"
+    r"|(?P<space>[ \t]+))"
 )
-"""What a line of text may not start with: a list number, a list or rule mark, a setext
-underline, an admonition (``!!!``) or definition (``:``), or spaces (an indented code block)."""
+"""What a line of text may not start with: a list number or mark, a rule or setext underline,
+an admonition (``!!!``, ``???``) or definition (``: ``), or spaces (an indented code block).
+``*``, ``_``, ``#`` and ``>`` are escaped wherever they are."""
 
 
 def _decoded(url: str) -> str:
@@ -86,12 +91,13 @@ def _escape_line_start(escaped: str) -> str:
     match = _LINE_START.match(escaped)
     if match is None:
         return escaped
-    if match.group("digits"):  # "1." starts an ordered list: make the dot a reference
-        dot = "&#46;" if match.group("dot") == "." else "&#41;"
-        return match.group("digits") + dot + escaped[match.end() :]
+    if match.group("digits"):  # "1." starts an ordered list: escape the dot, not the digits
+        return f"{match.group('digits')}\\{escaped[len(match.group('digits')) :]}"
     if match.group("space"):
         return escaped[match.end() :]
-    return f"&#{ord(escaped[0])};{escaped[1:]}"
+    first = escaped[0]
+    escape = f"\\{first}" if first in _BACKSLASHED else f"&#{ord(first)};"
+    return escape + escaped[1:]
 
 
 def md_escape(text: str) -> str:
@@ -203,14 +209,18 @@ def _code_span(code: str) -> str:
 class _Writer:
     """Writes a parsed Markdown tree back as Markdown that every engine reads the same way."""
 
-    def inline(self, node: SyntaxTreeNode) -> str:
-        """The children of an ``inline`` node (or of a link, emphasis) as one escaped line."""
+    def inline(self, node: SyntaxTreeNode, *, line_start: bool = True) -> str:
+        """The children of an ``inline`` node (or of a link, emphasis) as one escaped line;
+        ``line_start`` when they begin a line (where a list mark would start a list)."""
         out: list[str] = []
-        line_start = True
-        for child in node.children:
+        children = node.children
+        for index, child in enumerate(children):
             piece = self.inline_piece(child)
             if line_start and child.type in {"text", "html_inline"}:
                 piece = _escape_line_start(piece)
+            following = children[index + 1].type if index + 1 < len(children) else ""
+            if piece.endswith("!") and following == "link":  # "!" and a link make an image
+                piece = piece[:-1] + "\\!"
             out.append(piece)
             line_start = child.type == "hardbreak"
         return "".join(out)
@@ -227,14 +237,14 @@ class _Writer:
             return _code_span(node.content)
         if kind in {"em", "strong", "s"}:
             mark = {"em": "*", "strong": "**", "s": "~~"}[kind]
-            inner = self.inline(node)
+            inner = self.inline(node, line_start=False)
             return f"{mark}{inner}{mark}" if inner.strip() else inner
         if kind == "link":
-            inner = self.inline(node)
+            inner = self.inline(node, line_start=False)
             href = str(node.attrs.get("href", ""))
             return f"[{inner}]({_destination(href)})" if is_safe_url(href) else inner
         if kind == "image":
-            alt = self.inline(node) or "image"
+            alt = self.inline(node, line_start=False) or "image"
             src = str(node.attrs.get("src", ""))
             return f"\\![{alt}]({_destination(src)})" if is_safe_url(src) else alt
         return _escape_text(node.content)
@@ -282,7 +292,7 @@ class _Writer:
         start = int(str(node.attrs.get("start", 1))) if node.type == "ordered_list" else 1
         lines: list[str] = []
         for index, item in enumerate(items):
-            number = start if index == 0 else 1
+            number = start + index
             marker = "- " if node.type == "bullet_list" else f"{number}. "
             indent = " " * max(len(marker), len(_INDENT))
             content = self.blocks(item.children, tight=tight)

@@ -124,6 +124,8 @@ class ReportContext:
     pack: str
     compliance: tuple[ComplianceRow, ...]
     notes: tuple[NoteRow, ...]
+    draft: bool = False
+    """True while the report has unsuppressed error findings: every format says it is a draft."""
     ids: dict[str, str] = field(factory=dict)
     """Fixed anchors: main, contents, compliance, notes."""
     people: tuple[str, ...] = ()

@@ -34,6 +34,8 @@ MAX_CHART_TEXT = 200
 """Longest title or label drawn in a chart: vl-convert's time grows with the square of a text's
 length (60,000 characters take 20 seconds). Longer text is cut short in the drawing; the page
 shows it whole in the chart's caption, description and table."""
+MAX_CHART_ID = 100
+"""Longest chart id: it names the chart's files, and file names are limited (255 bytes)."""
 MAX_CHART_VALUES = 2000
 """Most values (rows times series) one chart draws; a larger table is shown as a table."""
 
@@ -305,6 +307,12 @@ def render_vega(report: Report, *, use_cache: bool = False) -> dict[str, dict[st
     specs: dict[str, dict[str, Any]] = {}
     for located in model.iter_blocks(report, Chart):
         chart: Chart = located.item
+        if len(chart.id) > MAX_CHART_ID:
+            msg = (
+                f"chart id of {len(chart.id):,} characters; a chart's id names its files, so "
+                f"it may have at most {MAX_CHART_ID}"
+            )
+            raise ChartError(msg, located.path)
         try:
             table = chart_table(report, chart, tables)
             if use_cache:
