@@ -49,6 +49,9 @@ ENGINE_PAYLOADS = (
     "| a | b |\n| --- | --- |\n| <script>window.__pwned=1</script> | x |",
     "&#60;script&#62;window.__pwned=1&#60;/script&#62;",
 )
+PATTERNED = {"id", "page"}
+"""Fields validated against a pattern (ids, page numbers) that cannot hold markup."""
+
 NOT_SHOWN = {
     (model.Claim, "text"),
     (model.Claim, "refs"),
@@ -126,7 +129,7 @@ class Poisoner:
         hints = typing.get_type_hints(cls)
         changes: dict[str, Any] = {}
         for field in attrs.fields(cls):
-            if field.name == "id" or (cls, field.name) in REFERENCES | NOT_SHOWN:
+            if field.name in PATTERNED or (cls, field.name) in REFERENCES | NOT_SHOWN:
                 continue
             current, kind = getattr(value, field.name), hints[field.name]
             if isinstance(current, str) or (current is None and _text_type(kind)):
@@ -192,7 +195,7 @@ def test_every_text_field_of_every_component_kind_is_hostile(
     wanted = {
         (cls, name)
         for cls, name in _text_fields(model.Report)
-        if name != "id" and (cls, name) not in REFERENCES | NOT_SHOWN
+        if name not in PATTERNED and (cls, name) not in REFERENCES | NOT_SHOWN
     }
     missing = sorted(f"{cls.__name__}.{name}" for cls, name in wanted - poisoner.covered)
     assert not missing, f"text fields no hostile text reached: {missing}"
