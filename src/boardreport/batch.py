@@ -206,8 +206,9 @@ def output_folders(paths: Sequence[str], out_root: Path) -> list[Path]:
 
 
 def _build_one(job: tuple[str, Path], formats: tuple[str, ...]) -> Built:
-    from boardreport.commands.build import check_output_folder, outputs, write_output
+    from boardreport.commands.build import outputs
     from boardreport.io import load_with_sources, root_file
+    from boardreport.output import check_output_folder, write_output
 
     path, out = job
     try:
@@ -305,7 +306,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _run_build(args: argparse.Namespace) -> int:
-    from boardreport.commands.build import BuildError, parse_formats
+    from boardreport.commands.build import parse_formats
+    from boardreport.output import BuildError
 
     try:
         formats = parse_formats(args.format)

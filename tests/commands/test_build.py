@@ -5,13 +5,13 @@ from __future__ import annotations
 import os
 import re
 import shutil
-import signal
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
+from boardreport import output
 from boardreport.cli import main
 from boardreport.commands import build
 from boardreport.errors import RenderError
@@ -45,7 +45,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_build_writes_markdown_html_and_one_spec_and_svg_per_chart(built: Path) -> None:
     """DIR/report.md, DIR/index.html and DIR/charts/<id>.vl.json and .svg for every chart."""
     files = set(_tree(built))
-    expected = {"report.md", "index.html", build.MARKER}
+    expected = {"report.md", "index.html", output.MARKER}
     expected |= {f"charts/{c}.vl.json" for c in CHARTS} | {f"charts/{c}.svg" for c in CHARTS}
     assert files == expected
 
@@ -141,18 +141,55 @@ def test_a_folder_the_build_did_not_make_is_never_replaced(
     out.mkdir()
     (out / "letter.txt").write_text("keep me", encoding="utf-8")
     assert main(["build", str(FIXTURE), "--out", str(out)]) == 2
-    assert "holds files that no build made" in capsys.readouterr().err
+    message = capsys.readouterr().err
+    assert "holds files that no build made (such as letter.txt)" in message
+    assert "--force" in message
     assert _tree(out) == {"letter.txt": b"keep me"}
 
 
-def test_a_rebuild_replaces_the_previous_output_whole(built: Path, tmp_path: Path) -> None:
-    """Files left from an earlier build (a removed chart) disappear on the next build."""
-    out = tmp_path / "out"
+def test_files_a_user_added_survive_a_rebuild(built: Path, tmp_path: Path) -> None:
+    """A GitHub Pages checkout (``.git``, ``CNAME``) made in a built folder is kept by the next
+    build, which replaces only its own files."""
+    out = tmp_path / "site"
     shutil.copytree(built, out)
-    (out / "charts" / "old-chart.svg").write_text("<svg/>", encoding="utf-8")
+    (out / ".git").mkdir()
+    (out / ".git" / "HEAD").write_text("ref: refs/heads/gh-pages\n", encoding="utf-8")
+    (out / "CNAME").write_text("report.example.org\n", encoding="utf-8")
+    (out / "report.md").write_text("stale\n", encoding="utf-8")
     assert main(["build", str(FIXTURE), "--out", str(out)]) == 0
-    assert _tree(out) == _tree(built)
-    assert [p.name for p in tmp_path.iterdir()] == ["out"]  # no temporary folder is left
+    assert _tree(out) == {
+        **_tree(built),
+        ".git/HEAD": b"ref: refs/heads/gh-pages\n",
+        "CNAME": b"report.example.org\n",
+    }
+    assert [p.name for p in tmp_path.iterdir()] == ["site"]  # no temporary folder is left
+
+
+def test_force_builds_into_a_folder_of_other_files_and_keeps_them(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """--force builds into a folder no build made; the files already there stay."""
+    out = tmp_path / "documents"
+    out.mkdir()
+    (out / "letter.txt").write_text("keep me", encoding="utf-8")
+    assert main(["build", str(FIXTURE), "--out", str(out), "--format", "md", "--force"]) == 0
+    assert (out / "letter.txt").read_text(encoding="utf-8") == "keep me"
+    assert (out / "report.md").is_file()
+
+
+def test_an_output_folder_reached_by_a_symbolic_link_is_built(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """--out naming a link to a folder builds into that folder; the link stays a link and
+    nothing temporary is left beside either."""
+    real = tmp_path / "real"
+    real.mkdir()
+    link = tmp_path / "linkout"
+    link.symlink_to(real, target_is_directory=True)
+    for _ in range(2):
+        assert main(["build", str(FIXTURE), "--out", str(link), "--format", "md"]) == 0
+    assert link.is_symlink() and (real / "report.md").is_file()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["linkout", "real"]
 
 
 def test_a_failed_render_leaves_the_previous_output_intact(
@@ -171,54 +208,19 @@ def test_a_failed_render_leaves_the_previous_output_intact(
     assert _tree(out) == _tree(built)
 
 
-def test_a_write_that_fails_halfway_leaves_the_previous_output_intact(
-    built: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+def test_a_chart_that_cannot_be_drawn_is_named_with_its_file_and_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """A disk error after some files are written leaves the old output and no temporary folder."""
-    out = tmp_path / "out"
-    shutil.copytree(built, out)
-    real_open = Path.open
-    opened: list[Path] = []
-
-    def flaky(self: Path, *args: object, **kwargs: object) -> object:
-        if "w" in str(args[0] if args else kwargs.get("mode", "r")):
-            opened.append(self)
-            if len(opened) == 5:
-                raise OSError(28, "No space left on device")
-        return real_open(self, *args, **kwargs)  # type: ignore[call-overload]
-
-    monkeypatch.setattr(Path, "open", flaky)
-    assert main(["build", str(FIXTURE), "--out", str(out)]) == 2
-    monkeypatch.undo()
-    assert len(opened) == 5
-    assert _tree(out) == _tree(built)
-    assert [p.name for p in tmp_path.iterdir()] == ["out"]
-
-
-def test_a_build_killed_before_the_swap_leaves_the_previous_output_intact(
-    built: Path, tmp_path: Path
-) -> None:
-    """SIGKILL at the last moment (every file written, nothing swapped) changes nothing."""
-    out = tmp_path / "out"
-    shutil.copytree(built, out)
-    (out / "report.md").write_text("previous build\n", encoding="utf-8")
-    before = _tree(out)
-    code = (
-        "import os, signal, sys\n"
-        "from boardreport.commands import build\n"
-        "build._swap_in = lambda new, out: os.kill(os.getpid(), signal.SIGKILL)\n"
-        "from boardreport.cli import main\n"
-        f"sys.exit(main(['build', {str(FIXTURE)!r}, '--out', {str(out)!r}]))\n"
-    )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, timeout=300)
-    assert result.returncode == -signal.SIGKILL
-    assert _tree(out) == before
-    staged = [p for p in tmp_path.iterdir() if p.name != "out"]
-    assert len(staged) == 1 and (staged[0] / "report.md").is_file()  # the finished, unused copy
-
-
-def test_write_output_refuses_paths_outside_the_folder(tmp_path: Path) -> None:
-    """A file name that climbs out of the output folder is refused before anything changes."""
-    with pytest.raises(build.BuildError, match="outside the output folder"):
-        build.write_output(tmp_path / "out", {"../escape.txt": "x"})
-    assert list(tmp_path.iterdir()) == []
+    """A chart whose y column holds text: build exits 2 with the chart's file and line."""
+    source = tmp_path / "report"
+    shutil.copytree(FIXTURE, source)
+    part = source / "parts" / "02-performance.toml"
+    text = part.read_text(encoding="utf-8")
+    part.write_text(text.replace('y = ["contacts"]', 'y = ["quarter"]'), encoding="utf-8")
+    before = text[: text.index('id = "contacts-by-quarter"')]
+    line = before.count("\n") - 1  # the chart's [[blocks]] line, above its type line
+    assert before.splitlines()[line - 1] == "[[blocks]]"
+    assert main(["build", str(source), "--out", str(tmp_path / "out"), "--no-cache"]) == 2
+    error = capsys.readouterr().err
+    assert f"02-performance.toml:{line}: " in error
+    assert "chart 'contacts-by-quarter': y column 'quarter' holds text, not numbers" in error

@@ -3,8 +3,9 @@
 Writes ``DIR/report.md`` (with ``DIR/charts/<id>.svg``), ``DIR/index.html`` and
 ``DIR/charts/<id>.vl.json``; ``DIR`` defaults to ``build/<report folder name>`` under the current
 folder. Everything is written into a temporary folder next to ``DIR`` and swapped in only when
-complete, so a build that fails or is killed leaves the previous output as it was. The build
-never writes into the report's own folder.
+complete, so a build that fails or is killed leaves the previous output as it was; files in
+``DIR`` that the build did not write are kept (see :mod:`boardreport.output`). The build never
+writes into the report's own folder.
 
 Exit codes: 0 built; 2 the report cannot be loaded or rendered, or the command was used wrongly.
 """
@@ -12,31 +13,25 @@ Exit codes: 0 built; 2 the report cannot be loaded or rendered, or the command w
 from __future__ import annotations
 
 import argparse
-import ctypes
-import os
-import shutil
 import sys
-import tempfile
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from boardreport import model
-from boardreport.errors import BoardReportError
+from boardreport.errors import RenderError
 from boardreport.model import Report
+from boardreport.output import BuildError, check_output_folder, write_output
 from boardreport.rules import CheckResult
+
+if TYPE_CHECKING:
+    from boardreport.io import SourceMap
 
 EXIT_OK = 0
 EXIT_USAGE = 2
 
 FORMAT_NAMES = {"md": "md", "markdown": "md", "html": "html", "vega": "vega", "vega-lite": "vega"}
 DEFAULT_FORMATS = "md,html,vega"
-MARKER = ".boardreport-build"
-"""A file in every build folder, so that a build only ever replaces a folder it made."""
-MARKER_TEXT = "Output of boardreport build. The next build replaces this whole folder.\n"
-
-
-class BuildError(BoardReportError):
-    """The output folder cannot be used (it overlaps the report, or holds other files)."""
 
 
 # ---------------------------------------------------------------------------------------------
@@ -71,7 +66,7 @@ def outputs(
     With ``use_cache``, chart specifications and drawings made by an earlier build are reused.
 
     Raises:
-        RenderError: when a chart cannot be drawn from its table.
+        ChartError: when a chart cannot be drawn; its ``path`` says which.
     """
     from boardreport.render import default_rules
     from boardreport.render.html import render_html
@@ -88,10 +83,16 @@ def outputs(
 
         specs = dict(vega.render_vega(report, use_cache=use_cache))
         if {"md", "html"} & set(formats):
-            svgs = {
-                chart_id: vega.chart_svg(spec, use_cache=use_cache)
-                for chart_id, spec in specs.items()
-            }
+            paths = {c.item.id: c.path for c in model.iter_blocks(report, model.Chart)}
+            for chart_id, spec in specs.items():
+                try:
+                    svgs[chart_id] = vega.chart_svg(
+                        spec, use_cache=use_cache, name=f"chart '{chart_id}'"
+                    )
+                except vega.ChartError:
+                    raise
+                except RenderError as exc:
+                    raise vega.ChartError(str(exc), paths[chart_id]) from None
         if "vega" in formats:
             for chart_id, spec in specs.items():
                 files[f"charts/{chart_id}.vl.json"] = vega.spec_json(spec)
@@ -107,101 +108,6 @@ def outputs(
 
 
 # ---------------------------------------------------------------------------------------------
-# where to write it
-
-
-def check_output_folder(out: Path, source: Path) -> None:
-    """Refuse an output folder that is, contains or is inside the report's folder.
-
-    Raises:
-        BuildError: naming both folders.
-    """
-    target = out.resolve()
-    folder = source.resolve()
-    if target == folder:
-        relation = "is"
-    elif target.is_relative_to(folder):
-        relation = "is inside"
-    elif folder.is_relative_to(target):
-        relation = "contains"
-    else:
-        return
-    msg = (
-        f"the output folder {out} {relation} the report folder {source}; a build never writes "
-        "into a report's own folder, so choose another --out"
-    )
-    raise BuildError(msg)
-
-
-def _exchange(first: Path, second: Path) -> bool:
-    """Swap two paths in one atomic step (Linux ``renameat2``); False where not supported."""
-    try:
-        libc = ctypes.CDLL(None, use_errno=True)
-        renameat2 = libc.renameat2
-    except (OSError, AttributeError):
-        return False
-    at_fdcwd, rename_exchange = -100, 2
-    done = renameat2(at_fdcwd, os.fsencode(first), at_fdcwd, os.fsencode(second), rename_exchange)
-    return bool(done == 0)
-
-
-def _swap_in(new: Path, out: Path) -> None:
-    """Put the complete folder ``new`` at ``out``; whatever was at ``out`` is removed."""
-    if not out.exists():
-        new.rename(out)
-        return
-    if _exchange(new, out):
-        shutil.rmtree(new)  # now holds the previous output
-        return
-    old = Path(tempfile.mkdtemp(prefix=f".{out.name}.", suffix=".old", dir=out.parent))
-    old.rmdir()
-    out.rename(old)
-    try:
-        new.rename(out)
-    except BaseException:
-        old.rename(out)
-        raise
-    shutil.rmtree(old)
-
-
-def write_output(out: Path, files: Mapping[str, str]) -> None:
-    """Write ``files`` (relative path → text) as the folder ``out``, all or nothing.
-
-    The files go into a temporary folder beside ``out``, which replaces ``out`` only once
-    every file is written. An existing ``out`` is replaced only if it is empty or was made by
-    a previous build.
-
-    Raises:
-        BuildError: when ``out`` is a file, or a folder holding files of something else.
-    """
-    if out.exists() and not out.is_dir():
-        msg = f"the output path {out} is a file, not a folder"
-        raise BuildError(msg)
-    if out.is_dir() and any(out.iterdir()) and not (out / MARKER).is_file():
-        msg = (
-            f"the output folder {out} holds files that no build made; "
-            "choose an empty or new folder with --out"
-        )
-        raise BuildError(msg)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{out.name}.", suffix=".tmp", dir=out.parent))
-    try:
-        for relative, text in sorted({**files, MARKER: MARKER_TEXT}.items()):
-            path = staging / relative
-            if not path.resolve().is_relative_to(staging.resolve()):
-                msg = f"refusing to write outside the output folder: {relative}"
-                raise BuildError(msg)
-            path.parent.mkdir(parents=True, exist_ok=True)
-            with path.open("w", encoding="utf-8", newline="\n") as handle:
-                handle.write(text)
-        staging.chmod(0o755)
-        _swap_in(staging, out)
-    finally:
-        if staging.exists():
-            shutil.rmtree(staging, ignore_errors=True)
-
-
-# ---------------------------------------------------------------------------------------------
 # the command
 
 
@@ -210,6 +116,16 @@ def _shown(path: Path) -> str:
         return str(path.resolve().relative_to(Path.cwd().resolve()))
     except ValueError:
         return str(path)
+
+
+def _located(error: RenderError, sources: SourceMap) -> str:
+    """A render error, led by the file, line and path of the chart it is about (if any)."""
+    path = getattr(error, "path", None)
+    if not isinstance(path, str):
+        return str(error)
+    file, line = sources.locate(path)
+    where = f"{file}:{line}" if file is not None and line is not None else str(file or "")
+    return f"{where}: {path}: {error}" if where else f"{path}: {error}"
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -225,6 +141,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         default=DEFAULT_FORMATS,
         metavar="FORMATS",
         help=f"comma-separated formats to write: md, html, vega (default: {DEFAULT_FORMATS})",
+    )
+    parser.add_argument(
+        "--force",
+        action="store_true",
+        help="build into an output folder holding files that no build wrote (they are kept, "
+        "except any at the paths the build writes)",
     )
     parser.add_argument(
         "--no-cache",
@@ -255,13 +177,17 @@ def run(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     report, sources = load_reusing(args.path, use_cache=not args.no_cache)
     result = check(report, sources=sources)
-    if args.no_cache:
-        files = outputs(report, result, formats, use_cache=False)
-    else:
-        with remembering(root):
-            files = outputs(report, result, formats)
     try:
-        write_output(out, files)
+        if args.no_cache:
+            files = outputs(report, result, formats, use_cache=False)
+        else:
+            with remembering(root):
+                files = outputs(report, result, formats)
+    except RenderError as exc:
+        print(f"boardreport build: error: {_located(exc, sources)}", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        write_output(out, files, force=args.force)
     except (BuildError, OSError) as exc:
         print(f"boardreport build: error: {exc}", file=sys.stderr)
         return EXIT_USAGE

@@ -24,6 +24,7 @@ import attrs
 
 from boardreport import model
 from boardreport._cachedir import cache_dir, code_version, is_private, write_private
+from boardreport.io._files import read_text
 from boardreport.io._sourcemap import SourceMap
 
 KIND = "loaded"
@@ -79,7 +80,7 @@ def _unchanged(files: tuple[tuple[str, str, bytes], ...]) -> bool:
         try:
             if os.path.realpath(shown) != real:
                 return False
-            if _digest(Path(shown).read_text(encoding="utf-8")) != digest:
+            if _digest(read_text(Path(shown))) != digest:
                 return False
         except (OSError, UnicodeDecodeError):
             return False

@@ -30,6 +30,13 @@ HEIGHT = 300
 BAND = 26
 """Height in pixels of one category (or one bar of a group) in a horizontal bar chart."""
 
+MAX_CHART_TEXT = 200
+"""Longest title or label drawn in a chart: vl-convert's time grows with the square of a text's
+length (60,000 characters take 20 seconds). Longer text is cut short in the drawing; the page
+shows it whole in the chart's caption, description and table."""
+MAX_CHART_VALUES = 2000
+"""Most values (rows times series) one chart draws; a larger table is shown as a table."""
+
 PALETTE = ("#1f4e79", "#b3460e", "#2e6b30", "#6a1b9a", "#7a5c00", "#00615a", "#8c1d40")
 """Series colours, each at least 4.5:1 against white so bars and lines stand out (WCAG 1.4.11)."""
 
@@ -51,6 +58,30 @@ def spec_text(text: str) -> str:
     could end its string early: line breaks become spaces and backslashes a look-alike.
     """
     return " ".join(spec_value(text).replace("\\", "\u29f5").split())
+
+
+def drawn_text(text: str) -> str:
+    """``text`` as a chart draws it: safe for Vega-Lite (see :func:`spec_text`), and cut short
+    past MAX_CHART_TEXT characters."""
+    safe = spec_text(text)
+    return safe if len(safe) <= MAX_CHART_TEXT else safe[: MAX_CHART_TEXT - 1].rstrip() + "\u2026"
+
+
+def _drawn_labels(labels: list[str]) -> dict[str, str]:
+    """Each distinct label as drawn: cut short like :func:`drawn_text`, and still distinct."""
+    drawn: dict[str, str] = {}
+    taken: set[str] = set()
+    for label in dict.fromkeys(labels):
+        short = spec_value(label)
+        if len(short) > MAX_CHART_TEXT:
+            short = short[: MAX_CHART_TEXT - 1] + "\u2026"
+        candidate, number = short, 1
+        while candidate in taken:
+            number += 1
+            candidate = f"{short} ({number})"
+        taken.add(candidate)
+        drawn[label] = candidate
+    return drawn
 
 
 def _float(value: model.Cell) -> int | float | None:
@@ -107,13 +138,22 @@ def chart_values(chart: Chart, table: Table) -> list[dict[str, Any]]:
             msg = f"chart '{chart.id}': y column '{key}' holds {column.type.value}, not numbers"
             raise RenderError(msg)
         y_columns.append((index, column))
+    if len(table.rows) * len(y_columns) > MAX_CHART_VALUES:
+        msg = (
+            f"chart '{chart.id}' would draw {len(table.rows) * len(y_columns):,} values; a chart "
+            f"draws at most {MAX_CHART_VALUES:,}, so show this table without a chart"
+        )
+        raise RenderError(msg)
+    labels = [str(row[x_index]) if x_index < len(row) else "" for row in table.rows]
+    categories = _drawn_labels(labels)
+    series = _drawn_labels([column.label for _, column in y_columns])
     records: list[dict[str, Any]] = []
     for order, row in enumerate(table.rows):
         for series_order, (index, column) in enumerate(y_columns):
             records.append(
                 {
-                    CATEGORY: spec_value(str(row[x_index])) if x_index < len(row) else "",
-                    SERIES: spec_value(column.label),
+                    CATEGORY: categories[labels[order]],
+                    SERIES: series[column.label],
                     VALUE: _float(row[index]) if index < len(row) else None,
                     ORDER: order,
                     SERIES_ORDER: series_order,
@@ -140,8 +180,8 @@ def chart_spec(chart: Chart, table: Table) -> dict[str, Any]:
     series = list(dict.fromkeys(r[SERIES] for r in values))
     many = len(series) > 1
     x_column = table.columns[_column(table, chart.x, chart, "x")]
-    category_title = spec_text(chart.x_title or x_column.label)
-    value_title = spec_text(_axis_title(table, chart.y, chart.y_title))
+    category_title = drawn_text(chart.x_title or x_column.label)
+    value_title = drawn_text(_axis_title(table, chart.y, chart.y_title))
     value_format = _value_format(table, chart.y)
     long_labels = len(categories) > 6 or any(len(c) > 12 for c in categories)
     in_order = alt.EncodingSortField(field=ORDER, op="min", order="ascending")
@@ -162,7 +202,7 @@ def chart_spec(chart: Chart, table: Table) -> dict[str, Any]:
         alt.Tooltip(f"{VALUE}:Q", title="Value", format=value_format),
     ]
     data = alt.Data(values=values)  # type: ignore[no-untyped-call]  # untyped in altair 6
-    base = alt.Chart(data, title=spec_text(chart.title), description=spec_text(chart.description))
+    base = alt.Chart(data, title=drawn_text(chart.title), description=spec_text(chart.description))
     category_axis = alt.Axis(labelAngle=-40 if long_labels else 0)
     value_axis = alt.Axis(format=value_format, tickMinStep=1)
 
@@ -220,6 +260,14 @@ def chart_spec(chart: Chart, table: Table) -> dict[str, Any]:
     return result
 
 
+class ChartError(RenderError):
+    """A chart that cannot be drawn; ``path`` is its stable report path (for file and line)."""
+
+    def __init__(self, message: str, path: str) -> None:
+        super().__init__(message)
+        self.path = path
+
+
 def chart_table(report: Report, chart: Chart, tables: dict[str, Table] | None = None) -> Table:
     """Return the table ``chart`` is bound to.
 
@@ -246,16 +294,21 @@ def render_vega(report: Report, *, use_cache: bool = False) -> dict[str, dict[st
     specs: dict[str, dict[str, Any]] = {}
     for located in model.iter_blocks(report, Chart):
         chart: Chart = located.item
-        table = chart_table(report, chart, tables)
-        if use_cache:
-            text = _cache.cached(
-                "vega-lite",
-                (_code_version(), repr(chart), repr(table)),
-                functools.partial(_spec_text, chart, table),
-            )
-            specs[chart.id] = json.loads(text)
-        else:
-            specs[chart.id] = chart_spec(chart, table)
+        try:
+            table = chart_table(report, chart, tables)
+            if use_cache:
+                text = _cache.cached(
+                    "vega-lite",
+                    (_code_version(), repr(chart), repr(table)),
+                    functools.partial(_spec_text, chart, table),
+                )
+                specs[chart.id] = json.loads(text)
+            else:
+                specs[chart.id] = chart_spec(chart, table)
+        except ChartError:
+            raise
+        except RenderError as exc:
+            raise ChartError(str(exc), located.path) from None
     return specs
 
 
@@ -274,18 +327,20 @@ def spec_json(spec: dict[str, Any]) -> str:
     return json.dumps(spec, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
 
 
-def chart_svg(spec: dict[str, Any], *, use_cache: bool = False) -> str:
-    """Draw a specification as SVG with vl-convert (no browser, no network).
+def chart_svg(spec: dict[str, Any], *, use_cache: bool = False, name: str = "a chart") -> str:
+    """Draw a specification as SVG with vl-convert (no browser, no network), in a worker
+    process under a time limit; ``name`` says which chart in an error.
 
     With ``use_cache``, an SVG drawn earlier from the same specification by the same vl-convert
     version is read from the disk cache.
+
+    Raises:
+        RenderError: when vl-convert refuses the specification, fails or takes too long.
     """
+    from boardreport.render import _draw
 
     def draw() -> str:
-        import vl_convert
-
-        svg: str = vl_convert.vegalite_to_svg(spec, allowed_base_urls=[])
-        return svg
+        return _draw.svg(spec, name)
 
     if not use_cache:
         return draw()
