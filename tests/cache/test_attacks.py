@@ -166,7 +166,7 @@ def test_a_folder_swap_between_check_and_open_cannot_load_a_foreign_entry(
     link = base / "link"
     link.symlink_to(real)
     base.chmod(0o777)  # nobody may replace the link
-    parts = Cache(real)._parts("loaded", ("k",))  # noqa: SLF001 - the entry's own path
+    parts = Cache(real)._parts("loaded", ("k",))
     swapper = threading.Thread(
         target=as_nobody, args=("-c", SWAP, str(link), str(real), str(evil), "3")
     )

@@ -65,6 +65,14 @@ def _structure_scalar(value: Any, kind: Any) -> Any:
     return found
 
 
+def _exactly(value: Any, kind: type) -> Any:
+    """Structure a text, whole number or boolean only from exactly that JSON type."""
+    if type(value) is not kind:
+        msg = f"not a {kind.__name__}: {type(value).__name__}"
+        raise CodecError(msg)
+    return value
+
+
 def _structure_date(value: Any, _: Any) -> dt.date:
     if not isinstance(value, str):
         msg = "not a date"
@@ -91,6 +99,8 @@ def converter() -> cattrs.Converter:
     conv.register_unstructure_hook(Path, str)
     conv.register_structure_hook(Path, lambda v, _: Path(_text(v)))
     conv.register_structure_hook_func(_is_scalar_union, _structure_scalar)
+    for scalar in (str, int, bool):
+        conv.register_structure_hook(scalar, _exactly)
     configure_tagged_union(model.Block, conv, tag_name="$kind")
     return conv
 
