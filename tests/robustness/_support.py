@@ -192,9 +192,9 @@ def build_outcome(folder: Path, out: Path, source: str) -> str:
     exception, an input that takes longer than HANG_SECONDS or a chart the engine did not
     finish, a crashing rule, or the process's peak memory passing MEMORY_BYTES.
     """
-    from boardreport.pipeline import render_files
     from boardreport.errors import RenderError
     from boardreport.output import write_output
+    from boardreport.pipeline import render_files
     from boardreport.render.vega import ChartError
     from boardreport.rules import check
 
