@@ -76,11 +76,24 @@ def read_entry(root: Path, parts: Sequence[str]) -> bytes | None:
                 info = os.fstat(entry)
                 if not is_trusted(info, directory=False) or info.st_size > MAX_ENTRY_BYTES:
                     return None
-                with os.fdopen(os.dup(entry), "rb") as handle:
-                    data = handle.read(MAX_ENTRY_BYTES + 1)
+                data = _read_all(entry, info.st_size)
         except OSError:
             return None
     return data if len(data) <= MAX_ENTRY_BYTES else None
+
+
+def _read_all(fd: int, size: int) -> bytes:
+    """Read the open entry in chunks, to at most one byte past the limit (never a buffer of
+    the limit's size up front)."""
+    chunks: list[bytes] = []
+    total = 0
+    while total <= MAX_ENTRY_BYTES:
+        chunk = os.read(fd, min(max(size - total, 0) + 1, 1 << 20, MAX_ENTRY_BYTES + 1 - total))
+        if not chunk:
+            break
+        chunks.append(chunk)
+        total += len(chunk)
+    return b"".join(chunks)
 
 
 def write_entry(root: Path, parts: Sequence[str], data: bytes) -> bool:

@@ -132,7 +132,10 @@ def run(args: argparse.Namespace) -> int:
         if args.jobs < 0:
             msg = f"--jobs must be 0 (one per core) or more, not {args.jobs}"
             raise UsageError(msg)
-        reports = find_reports(args.paths)
+        try:
+            reports = find_reports(args.paths)
+        except OSError:  # a folder that cannot be read: loading it says so, with its path
+            reports = [Path(p) for p in args.paths]
     except UsageError as exc:
         _error(str(exc))
         return EXIT_USAGE
