@@ -264,14 +264,6 @@ def _pdf_pages(path: Path) -> str:
     return found.group(1) if found else "?"
 
 
-def _cli_has_jobs(boardreport: list[str], command: str, env: dict[str, str]) -> bool:
-    """Return True when ``boardreport <command>`` itself accepts ``--jobs``."""
-    done = subprocess.run(
-        [*boardreport, command, "--help"], capture_output=True, text=True, env=env, check=False
-    )
-    return done.returncode == 0 and "--jobs" in done.stdout
-
-
 def _load_average() -> str:
     try:
         return f"{os.getloadavg()[0]:.2f}"
@@ -662,9 +654,9 @@ def measure_all(
         + f"; {len(cached) - len(bundle)} other cached files (the loaded report, its rendered "
         "prose, chart specifications and drawings). `check` and `build` reuse them while the "
         "report's files are unchanged, as when a board runs them again; with `--no-cache` they "
-        "load, render and draw everything afresh. Corpus runs use no load or prose cache "
-        "(`boardreport.batch` has none) and start with only the script bundle cached, since "
-        "every board's charts differ."
+        "load, render and draw everything afresh. Corpus builds go through the same build "
+        "pipeline and cache, and start with only the script bundle cached, since every "
+        "board's charts differ."
     )
     notes.append(
         "Every process runs with Python's bytecode cache on (`PYTHONPYCACHEPREFIX` in the work "
@@ -714,11 +706,9 @@ def measure_all(
             "the report files are warm from the smaller corpora (six runs of it would take "
             "longer than all the rest)."
         )
-    cli_jobs = {c: _cli_has_jobs(boardreport, c, bench.env) for c in ("check", "build")}
     for verb in ("check", "build"):
-        driver = [*boardreport, verb] if cli_jobs[verb] else [py, "-m", "boardreport.batch", verb]
-        via = f"`boardreport {verb} --jobs`" if cli_jobs[verb] else "`python -m boardreport.batch`"
-        notes.append(f"Corpus {verb} ran through {via} with `--jobs 0` (all cores).")
+        driver = [*boardreport, verb]
+        notes.append(f"Corpus {verb} ran through `boardreport {verb} --jobs 0` (all cores).")
         for n in sizes:
             say(f"corpus of {n}: {verb}")
             target = work / f"out-{verb}-{n}"

@@ -28,6 +28,10 @@ class BoardReportError(Exception):
     """Base class of every error boardreport raises on purpose."""
 
 
+class UsageError(BoardReportError):
+    """A command was used wrongly (a missing folder, options that do not go together)."""
+
+
 class LoadError(BoardReportError):
     """A report could not be loaded; ``problems`` lists every problem found, with locations."""
 

@@ -11,9 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from boardreport import output
+from boardreport import output, pipeline
 from boardreport.cli import main
-from boardreport.commands import build
 from boardreport.errors import RenderError
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -205,7 +204,7 @@ def test_a_failed_render_leaves_the_previous_output_intact(
         msg = "chart 'spending' cannot be drawn"
         raise RenderError(msg)
 
-    monkeypatch.setattr(build, "outputs", fail)
+    monkeypatch.setattr(pipeline, "render_files", fail)
     assert main(["build", str(FIXTURE), "--out", str(out)]) == 2
     assert _tree(out) == _tree(built)
 
@@ -226,3 +225,42 @@ def test_a_chart_that_cannot_be_drawn_is_named_with_its_file_and_line(
     error = capsys.readouterr().err
     assert f"02-performance.toml:{line}: " in error
     assert "chart 'contacts-by-quarter': y column 'quarter' holds text, not numbers" in error
+
+
+def test_several_reports_each_get_a_folder_under_out(tmp_path: Path) -> None:
+    """Two report folders, or the folder holding them, build into out/<name> each."""
+    reports = tmp_path / "reports"
+    for name in ("one", "two"):
+        shutil.copytree(FIXTURE, reports / name)
+    out = tmp_path / "out"
+    assert main(["build", str(reports / "one"), str(reports / "two"), "--out", str(out)]) == 0
+    assert (out / "one" / "index.html").is_file() and (out / "two" / "report.md").is_file()
+    again = tmp_path / "again"
+    assert main(["build", str(reports), "--out", str(again), "--jobs", "2"]) == 0
+    assert _tree(again / "one") == _tree(out / "one")
+    assert _tree(again / "two") == _tree(out / "two")
+
+
+def test_a_folder_with_no_report_or_negative_jobs_is_a_usage_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "empty").mkdir()
+    assert main(["build", str(tmp_path / "empty"), "--out", str(tmp_path / "o")]) == 2
+    assert "no report.toml in" in capsys.readouterr().err
+    assert main(["build", str(FIXTURE), "--jobs", "-1", "--out", str(tmp_path / "o")]) == 2
+    assert "--jobs must be 0" in capsys.readouterr().err
+    assert not (tmp_path / "o").exists()
+
+
+def test_one_broken_report_among_several_is_exit_2_and_the_others_are_built(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    reports = tmp_path / "reports"
+    shutil.copytree(FIXTURE, reports / "good")
+    (reports / "broken").mkdir()
+    (reports / "broken" / "report.toml").write_text("board = \n", encoding="utf-8")
+    assert main(["build", str(reports), "--out", str(tmp_path / "out")]) == 2
+    captured = capsys.readouterr()
+    assert "report.toml:1" in captured.err
+    assert "Built 1 of 2 reports" in captured.out
+    assert (tmp_path / "out" / "good" / "index.html").is_file()

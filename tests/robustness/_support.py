@@ -192,9 +192,9 @@ def build_outcome(folder: Path, out: Path, source: str) -> str:
     exception, an input that takes longer than HANG_SECONDS or a chart the engine did not
     finish, a crashing rule, or the process's peak memory passing MEMORY_BYTES.
     """
-    from boardreport.commands.build import outputs
     from boardreport.errors import RenderError
     from boardreport.output import write_output
+    from boardreport.pipeline import render_files
     from boardreport.render.vega import ChartError
     from boardreport.rules import check
 
@@ -209,7 +209,7 @@ def build_outcome(folder: Path, out: Path, source: str) -> str:
             crashed = [f for f in result.findings if _RULE_CRASH in f.message]
             assert not crashed, f"a rule crashed: {crashed[0].message}"
             try:
-                files = outputs(report, result, ("md", "html", "vega"), use_cache=False)
+                files = render_files(report, result, ("md", "html", "vega"))
             except ChartError as exc:
                 assert _HANG not in str(exc), str(exc)
                 file, line = sources.locate(exc.path)

@@ -408,19 +408,19 @@ def test_a_huge_exponent_in_a_76_byte_file_is_refused(tmp_path: Path) -> None:
 def test_numbers_at_the_limits_load_check_and_render(value: str, kind: str) -> None:
     """The largest and most precise accepted numbers are checked by every rule without a crash
     and rendered, chart included."""
-    from boardreport.commands.build import outputs
+    from boardreport.pipeline import render_files
 
     report = boardreport.loads(_CELL_REPORT.format(kind=kind, value=value))
     with time_limit():
         result = check(report)
-        files = outputs(report, result, ("md", "html", "vega"), use_cache=False)
+        files = render_files(report, result, ("md", "html", "vega"))
     assert not [f for f in result.findings if "could not check" in f.message]
     assert "<svg" in files["charts/c.svg"]
 
 
 def test_attendance_percentages_at_the_limits_render() -> None:
     """Attendance with the largest accepted meeting count and percentages renders at once."""
-    from boardreport.commands.build import outputs
+    from boardreport.pipeline import render_files
 
     text = HEAD + (
         '[[sections]]\nid = "s"\ntitle = "t"\n[[sections.blocks]]\ntype = "attendance"\n'
@@ -431,14 +431,14 @@ def test_attendance_percentages_at_the_limits_render() -> None:
     report = boardreport.loads(text)
     with time_limit(10):
         result = check(report)
-        outputs(report, result, ("md", "html"), use_cache=False)
+        render_files(report, result, ("md", "html"))
     assert not [f for f in result.findings if "could not check" in f.message]
 
 
 def test_chart_text_is_cut_short_in_the_drawing_and_kept_whole_on_the_page() -> None:
     """A 60,000-character chart title and category label (20 s of drawing if drawn whole) are
     drawn cut short, at once; the page still holds them whole."""
-    from boardreport.commands.build import outputs
+    from boardreport.pipeline import render_files
     from boardreport.render.vega import MAX_CHART_TEXT
 
     long_title, long_label = "T" * 60_000, "L" * 60_000
@@ -446,7 +446,7 @@ def test_chart_text_is_cut_short_in_the_drawing_and_kept_whole_on_the_page() -> 
     text = text.replace('["a", 5]', f'["{long_label}", 5], ["{long_label}x", 6]')
     report = boardreport.loads(text)
     started = time.perf_counter()
-    files = outputs(report, check(report), ("md", "html", "vega"), use_cache=False)
+    files = render_files(report, check(report), ("md", "html", "vega"))
     assert time.perf_counter() - started < 15
     spec = files["charts/c.vl.json"]
     assert long_title not in spec and "T" * (MAX_CHART_TEXT - 1) + "\u2026" in spec

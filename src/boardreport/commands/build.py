@@ -1,130 +1,26 @@
-"""``boardreport build PATH``: render a report to Markdown, HTML, Vega-Lite and PDF files.
+"""``boardreport build PATH...``: render reports to Markdown, HTML, Vega-Lite and PDF files.
 
 Writes ``DIR/report.md`` (with ``DIR/charts/<id>.svg``), ``DIR/index.html``,
-``DIR/charts/<id>.vl.json`` and ``DIR/report.pdf``; ``DIR`` defaults to
-``build/<report folder name>`` under the current folder. Everything is written into a temporary
-folder next to ``DIR`` and swapped in only when complete, so a build that fails or is killed
-leaves the previous output as it was; files in ``DIR`` that the build did not write are kept
-(see :mod:`boardreport.output`). The build never writes into the report's own folder.
+``DIR/charts/<id>.vl.json`` and ``DIR/report.pdf``; ``DIR`` defaults to ``build/<report folder name>`` under the current
+folder. With several reports (or a folder of reports) each gets its own folder under ``--out``
+(default ``build/``), named after its folder. The build itself is
+:func:`boardreport.pipeline.build`; this module parses the arguments and prints.
 
-Exit codes: 0 built; 2 the report cannot be loaded or rendered, or the command was used wrongly.
+Exit codes: 0 built; 2 a report cannot be loaded or rendered, or the command was used wrongly.
 """
 
 from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING
 
-import attrs
-
-from boardreport import model
-from boardreport.errors import RenderError
-from boardreport.model import Report
-from boardreport.output import BuildError, check_output_folder, write_output
-from boardreport.rules import CheckResult
-
-if TYPE_CHECKING:
-    from boardreport.io import SourceMap
+from boardreport.errors import RenderError, UsageError
+from boardreport.output import BuildError
+from boardreport.pipeline import DEFAULT_FORMATS, RENDERERS, parse_formats
 
 EXIT_OK = 0
 EXIT_USAGE = 2
-
-FORMAT_NAMES = {
-    "md": "md",
-    "markdown": "md",
-    "html": "html",
-    "vega": "vega",
-    "vega-lite": "vega",
-    "pdf": "pdf",
-}
-ORDER = ("md", "html", "vega", "pdf")
-DEFAULT_FORMATS = ",".join(ORDER)
-
-
-# ---------------------------------------------------------------------------------------------
-# what to write
-
-
-def parse_formats(text: str) -> tuple[str, ...]:
-    """Parse ``md,html,vega,pdf`` into canonical format names, in that order.
-
-    Raises:
-        BuildError: for an unknown or empty format list.
-    """
-    chosen: set[str] = set()
-    for token in (t.strip().lower() for t in text.split(",")):
-        if not token:
-            continue
-        if token not in FORMAT_NAMES:
-            msg = f"unknown format {token!r}; choose from {', '.join(ORDER)} (comma-separated)"
-            raise BuildError(msg)
-        chosen.add(FORMAT_NAMES[token])
-    if not chosen:
-        msg = f"no format chosen; use --format {DEFAULT_FORMATS} (or a part of it)"
-        raise BuildError(msg)
-    return tuple(f for f in ORDER if f in chosen)
-
-
-def outputs(
-    report: Report, result: CheckResult, formats: Sequence[str], *, use_cache: bool = True
-) -> dict[str, str | bytes]:
-    """Render every chosen format; return relative file path → file text (bytes for the PDF).
-
-    With ``use_cache``, chart specifications and drawings made by an earlier build are reused.
-
-    Raises:
-        ChartError: when a chart cannot be drawn; its ``path`` says which.
-    """
-    from boardreport.render import default_rules
-    from boardreport.render.html import render_html
-    from boardreport.render.markdown import render_markdown
-
-    files: dict[str, str | bytes] = {}
-    findings = result.findings
-    evidence = result.evidence
-    rules = default_rules()
-    specs: dict[str, dict[str, object]] = {}
-    svgs: dict[str, str] = {}
-    if any(True for _ in model.iter_blocks(report, model.Chart)):
-        from boardreport.render import vega
-
-        specs = dict(vega.render_vega(report, use_cache=use_cache))
-        if {"md", "html", "pdf"} & set(formats):
-            paths = {c.item.id: c.path for c in model.iter_blocks(report, model.Chart)}
-            for chart_id, spec in specs.items():
-                try:
-                    svgs[chart_id] = vega.chart_svg(
-                        spec, use_cache=use_cache, name=f"chart '{chart_id}'"
-                    )
-                except vega.ChartError:
-                    raise
-                except RenderError as exc:
-                    raise vega.ChartError(str(exc), paths[chart_id]) from None
-        if "vega" in formats:
-            for chart_id, spec in specs.items():
-                files[f"charts/{chart_id}.vl.json"] = vega.spec_json(spec)
-    if "md" in formats:
-        files["report.md"] = render_markdown(report, findings, evidence=evidence, rules=rules)
-        for chart_id, svg in svgs.items():
-            files[f"charts/{chart_id}.svg"] = svg
-    if "html" in formats:
-        files["index.html"] = render_html(
-            report, findings, evidence=evidence, rules=rules, specs=specs, svgs=svgs
-        )
-    if "pdf" in formats:
-        from boardreport.render.pdf import render_pdf
-
-        files["report.pdf"] = render_pdf(
-            report, findings, evidence=evidence, rules=rules, specs=specs, svgs=svgs
-        )
-    return files
-
-
-# ---------------------------------------------------------------------------------------------
-# the command
 
 
 def _shown(path: Path) -> str:
@@ -134,29 +30,27 @@ def _shown(path: Path) -> str:
         return str(path)
 
 
-def _located(error: RenderError, sources: SourceMap) -> str:
-    """A render error, led by the file, line and path of the chart it is about (if any)."""
-    path = getattr(error, "path", None)
-    if not isinstance(path, str):
-        return str(error)
-    file, line = sources.locate(path)
-    where = f"{file}:{line}" if file is not None and line is not None else str(file or "")
-    return f"{where}: {path}: {error}" if where else f"{path}: {error}"
-
-
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     """Add the build command's arguments."""
-    parser.add_argument("path", metavar="PATH", help="report folder or its report.toml")
+    parser.add_argument(
+        "paths",
+        nargs="+",
+        metavar="PATH",
+        help="report folder, its report.toml, or a folder holding report folders",
+    )
     parser.add_argument(
         "--out",
         metavar="DIR",
-        help="output folder (default: build/<report folder name> in the current folder)",
+        help="output folder (default: build/<report folder name> in the current folder); "
+        "with several reports, the folder that gets one output folder per report",
     )
+    names = ",".join(RENDERERS) or ",".join(DEFAULT_FORMATS)
     parser.add_argument(
         "--format",
-        default=DEFAULT_FORMATS,
+        default=",".join(DEFAULT_FORMATS),
         metavar="FORMATS",
-        help=f"comma-separated formats to write: {', '.join(ORDER)} (default: {DEFAULT_FORMATS})",
+        help=f"comma-separated formats to write: {names.replace(',', ', ')} "
+        f"(default: {','.join(DEFAULT_FORMATS)})",
     )
     parser.add_argument(
         "--force",
@@ -165,10 +59,16 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "except any at the paths the build writes)",
     )
     parser.add_argument(
+        "--jobs",
+        type=int,
+        default=1,
+        metavar="N",
+        help="build several reports on N worker processes (0: one per core; default 1)",
+    )
+    parser.add_argument(
         "--no-cache",
         action="store_true",
-        help="load, chart and draw everything afresh and keep nothing for next time "
-        "(the script bundle is still read from the cache)",
+        help="load, chart, draw and fetch the script bundle afresh and keep nothing for next time",
     )
     parser.add_argument(
         "--framework",
@@ -178,57 +78,94 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def run(args: argparse.Namespace) -> int:
-    """Load, check and render the report, then write the output folder."""
-    from boardreport.io import load_reusing, root_file
-    from boardreport.render._fragments import remembering
-    from boardreport.rules import check
+def _error(message: str) -> None:
+    print(f"boardreport build: error: {message}", file=sys.stderr)
 
-    try:
-        formats = parse_formats(args.format)
-    except BuildError as exc:
-        print(f"boardreport build: error: {exc}", file=sys.stderr)
-        return EXIT_USAGE
-    root = root_file(args.path)
-    source = root.parent
-    out = Path(args.out) if args.out else Path.cwd() / "build" / source.resolve().name
-    try:
-        check_output_folder(out, source)
-    except BuildError as exc:
-        print(f"boardreport build: error: {exc}", file=sys.stderr)
-        return EXIT_USAGE
-    from boardreport.rules._editions import find_edition, framework_names
 
-    framework = getattr(args, "framework", None)
-    if framework is not None and find_edition(framework) is None:
-        msg = f"unknown --framework {framework!r} (editions: {framework_names()})"
-        print(f"boardreport build: error: {msg}", file=sys.stderr)
-        return EXIT_USAGE
-    report, sources = load_reusing(args.path, use_cache=not args.no_cache)
-    if framework is not None:  # the renderers name the edition from the report
-        report = attrs.evolve(report, framework=framework)
-    result = check(report, sources=sources)
-    try:
-        if args.no_cache:
-            files = outputs(report, result, formats, use_cache=False)
-        else:
-            with remembering(root):
-                files = outputs(report, result, formats)
-    except RenderError as exc:
-        print(f"boardreport build: error: {_located(exc, sources)}", file=sys.stderr)
-        return EXIT_USAGE
-    try:
-        write_output(out, files, force=args.force)
-    except (BuildError, OSError) as exc:
-        print(f"boardreport build: error: {exc}", file=sys.stderr)
-        return EXIT_USAGE
+def _summary(out: Path, files: list[str] | tuple[str, ...]) -> str:
     charts = {Path(name).name.split(".")[0] for name in files if name.startswith("charts/")}
     written = ", ".join(n for n in ("report.md", "index.html", "report.pdf") if n in files)
     parts = [written] if written else []
     if charts:
         parts.append(f"{len(charts)} chart{'s' * (len(charts) != 1)} in charts/")
-    print(f"Built {_shown(out)}/ ({'; '.join(parts)})")
-    if result.edition is not None:
-        print(f"Edition: {result.edition}")
-    print(f"Checks: {result.counts}; see the notes on the data in the output.")
+    return f"Built {_shown(out)}/ ({'; '.join(parts)})"
+
+
+def _build_one(path: Path, out: Path, formats: tuple[str, ...], args: argparse.Namespace) -> int:
+    from boardreport.cache import default_cache
+    from boardreport.pipeline import build
+
+    cache = None if args.no_cache else default_cache()
+    try:
+        built = build(
+            path, out=out, formats=formats, cache=cache, force=args.force, framework=args.framework
+        )
+    except RenderError as exc:
+        _error(str(exc))
+        return EXIT_USAGE
+    except (BuildError, OSError) as exc:
+        _error(str(exc))
+        return EXIT_USAGE
+    print(_summary(out, sorted(built.files)))
+    if built.result.edition is not None:
+        print(f"Edition: {built.result.edition}")
+    print(f"Checks: {built.result.counts}; see the notes on the data in the output.")
     return EXIT_OK
+
+
+def _build_many(
+    paths: list[Path], out_root: Path, formats: tuple[str, ...], args: argparse.Namespace
+) -> int:
+    from boardreport.batch import build_many
+
+    outcomes = build_many(
+        paths,
+        out_root,
+        args.jobs,
+        formats=formats,
+        use_cache=not args.no_cache,
+        force=args.force,
+        framework=args.framework,
+    )
+    for outcome in outcomes:
+        for problem in outcome.problems:
+            print(problem, file=sys.stderr)
+        if outcome.ok:
+            print(f"{_summary(outcome.out, outcome.files)}; checks: {outcome.counts}")
+        else:
+            _error(f"{outcome.path}: {outcome.error or 'the report could not be loaded'}")
+    built = sum(outcome.ok for outcome in outcomes)
+    print(f"Built {built} of {len(outcomes)} reports into {_shown(out_root)}/")
+    return EXIT_OK if built == len(outcomes) else EXIT_USAGE
+
+
+def run(args: argparse.Namespace) -> int:
+    """Build every report named, then print where each went."""
+    from boardreport.io import find_reports
+
+    try:
+        formats = parse_formats(args.format)
+        if args.jobs < 0:
+            msg = f"--jobs must be 0 (one per core) or more, not {args.jobs}"
+            raise UsageError(msg)
+        if args.framework is not None:
+            from boardreport.rules._editions import find_edition, framework_names
+
+            if find_edition(args.framework) is None:
+                msg = f"unknown --framework {args.framework!r} (editions: {framework_names()})"
+                raise UsageError(msg)
+        try:
+            reports = find_reports(args.paths)
+        except OSError:  # a folder that cannot be read: loading it says so, with its path
+            reports = [Path(p) for p in args.paths]
+    except UsageError as exc:
+        _error(str(exc))
+        return EXIT_USAGE
+    single = len(args.paths) == 1 and len(reports) == 1 and args.jobs in (0, 1)
+    if single:
+        from boardreport.pipeline import default_out
+
+        out = Path(args.out) if args.out else default_out(reports[0])
+        return _build_one(reports[0], out, formats, args)
+    out_root = Path(args.out) if args.out else Path.cwd() / "build"
+    return _build_many(reports, out_root, formats, args)

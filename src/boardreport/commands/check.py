@@ -57,6 +57,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Check every report named and print the findings in the chosen format."""
+    from boardreport.cache import default_cache
     from boardreport.io import load_reusing
     from boardreport.rules import _formats, check, resolve_selection
     from boardreport.rules._editions import EditionChoice, find_edition, framework_names
@@ -83,7 +84,7 @@ def run(args: argparse.Namespace) -> int:
     failed = False
     for path in args.paths:
         try:
-            report, sources = load_reusing(path, use_cache=not args.no_cache)
+            report, sources = load_reusing(path, cache=None if args.no_cache else default_cache())
         except LoadError as exc:
             for problem in exc.problems:
                 print(problem, file=sys.stderr)

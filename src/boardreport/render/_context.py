@@ -409,10 +409,12 @@ def _missing_reason(reason: str) -> str:
 
 
 class _Builder:
-    def __init__(self, report: Report, anchors: Anchors) -> None:
+    def __init__(
+        self, report: Report, anchors: Anchors, tables: dict[str, Table] | None = None
+    ) -> None:
         self.report = report
         self.anchors = anchors
-        self.tables = model.all_tables(report)
+        self.tables = model.all_tables(report) if tables is None else tables
         self.charts: list[BlockView] = []
 
     def block(self, block: model.Block, level: int) -> BlockView:
@@ -621,8 +623,9 @@ def build_context(
     *,
     evidence: Mapping[str, Sequence[str]] | None = None,
     rules: Sequence[Rule] | None = None,
+    tables: dict[str, Table] | None = None,
 ) -> ReportContext:
-    """Build the template data of ``report``.
+    """Build the template data of ``report`` (the same for every format).
 
     Args:
         report: the report.
@@ -631,6 +634,7 @@ def build_context(
             report was not checked, which the compliance appendix then says.
         rules: the rules whose framework is the report's make the compliance table; by
             default every registered rule.
+        tables: the report's tables (:func:`boardreport.model.all_tables`), if computed.
 
     Raises:
         RenderError: when a chart is bound to a table the report does not have.
@@ -644,7 +648,7 @@ def build_context(
     }
     rules = default_rules() if rules is None else rules
     anchors = Anchors(reserved=ids.values())
-    builder = _Builder(report, anchors)
+    builder = _Builder(report, anchors, tables)
     sections = tuple(builder.section(s, s.id, 0) for s in report.sections)
     by_path = sections_by_path(sections)
     contents = (

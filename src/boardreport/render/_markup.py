@@ -21,8 +21,6 @@ from collections.abc import Iterable, Sequence
 from functools import cache
 from typing import TYPE_CHECKING
 
-from boardreport.render._fragments import remembered
-
 if TYPE_CHECKING:  # the parser is imported when a fragment is first rendered, not remembered
     from markdown_it import MarkdownIt
     from markdown_it.token import Token
@@ -143,7 +141,6 @@ def _shift_headings(tokens: Sequence[Token], base: int) -> None:
             token.tag = current
 
 
-@remembered("prose_html")
 def prose_html(text: str, base_level: int) -> str:
     """Render Markdown prose to safe HTML; headings start one level below ``base_level``."""
     md = _html_parser()
@@ -154,7 +151,6 @@ def prose_html(text: str, base_level: int) -> str:
     return html
 
 
-@remembered("inline_html")
 def inline_html(text: str) -> str:
     """Render one line of Markdown (emphasis, links, code) to safe HTML without a paragraph."""
     html: str = _html_parser().renderInline(_WHITESPACE.sub(" ", text).strip())
@@ -343,7 +339,6 @@ def _tree(text: str, base_level: int) -> SyntaxTreeNode:
     return SyntaxTreeNode(tokens)
 
 
-@remembered("prose_markdown")
 def prose_markdown(text: str, base_level: int) -> str:
     """Return Markdown prose that no Markdown engine turns into raw HTML, script or images.
 
@@ -357,7 +352,6 @@ def prose_markdown(text: str, base_level: int) -> str:
     return "\n".join(lines).strip("\n")
 
 
-@remembered("inline_markdown")
 def inline_markdown(text: str) -> str:
     """Return one line of Markdown made safe like :func:`prose_markdown`, without block syntax."""
     from markdown_it.tree import SyntaxTreeNode

@@ -7,8 +7,10 @@ from functools import cache
 
 import jinja2
 
+from boardreport.cache import Fragments
 from boardreport.model import Report
-from boardreport.render import _cache, _context, _markup
+from boardreport.render import _context, _markup
+from boardreport.render._memo import memo_filter
 from boardreport.render._views import Cell, ReportContext
 from boardreport.rules._registry import Finding, Rule
 
@@ -52,11 +54,10 @@ def environment() -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
         undefined=jinja2.StrictUndefined,
-        bytecode_cache=_cache.template_cache("markdown-v1"),
     )
     env.filters["md"] = _markup.md_escape
-    env.filters["prose"] = _markup.prose_markdown
-    env.filters["inline"] = _markup.inline_markdown
+    env.filters["prose"] = memo_filter("prose_markdown", _markup.prose_markdown)
+    env.filters["inline"] = memo_filter("inline_markdown", _markup.inline_markdown)
     env.filters["quote"] = _quote
     env.filters["hashes"] = _hashes
     env.filters["paragraphs"] = _paragraphs
@@ -69,9 +70,9 @@ def environment() -> jinja2.Environment:
     return env
 
 
-def render_context(context: ReportContext) -> str:
-    """Render prepared template data to Markdown."""
-    text = environment().get_template("report.md.j2").render(r=context)
+def render_context(context: ReportContext, fragments: Fragments | None = None) -> str:
+    """Render prepared template data to Markdown (prose through ``fragments``, if given)."""
+    text = environment().get_template("report.md.j2").render(r=context, fragments=fragments)
     return text.rstrip("\n") + "\n"
 
 
@@ -81,6 +82,8 @@ def render_markdown(
     *,
     evidence: Mapping[str, Sequence[str]] | None = None,
     rules: Sequence[Rule] | None = None,
+    context: ReportContext | None = None,
+    fragments: Fragments | None = None,
 ) -> str:
     """Render ``report`` to GitHub-flavoured Markdown.
 
@@ -93,6 +96,10 @@ def render_markdown(
         evidence: where each rule is met, for the compliance appendix (None: not checked).
         rules: the rules whose framework is the report's make the compliance appendix
             (by default every registered rule).
+        context: the template data, if already built (:func:`build_context`); then
+            ``findings``, ``evidence`` and ``rules`` are not used.
+        fragments: prose rendered by an earlier build, to reuse.
     """
-    context = _context.build_context(report, findings, evidence=evidence, rules=rules)
-    return render_context(context)
+    if context is None:
+        context = _context.build_context(report, findings, evidence=evidence, rules=rules)
+    return render_context(context, fragments)

@@ -182,6 +182,7 @@ def render_pdf(
     specs: Mapping[str, dict[str, Any]] | None = None,
     svgs: Mapping[str, str] | None = None,
     environ: Mapping[str, str] | None = None,
+    context: ReportContext | None = None,
 ) -> bytes:
     """Render ``report`` as a tagged PDF/UA-1 document.
 
@@ -193,6 +194,7 @@ def render_pdf(
         specs: the charts' Vega-Lite specifications, if already built.
         svgs: the charts' SVG drawings, if already drawn.
         environ: where to read ``SOURCE_DATE_EPOCH`` (default: the process environment).
+        context: the template context, if already built (the one the HTML page uses).
 
     Returns:
         The PDF file's bytes.
@@ -200,7 +202,8 @@ def render_pdf(
     Raises:
         RenderError: when a chart cannot be drawn, or WeasyPrint's libraries are missing.
     """
-    context = _context.build_context(report, findings, evidence=evidence, rules=rules)
+    if context is None:
+        context = _context.build_context(report, findings, evidence=evidence, rules=rules)
     page = _print_page(report, context, specs=specs, svgs=svgs, environ=environ)
     weasyprint = _weasyprint()
     document = weasyprint.HTML(string=page, url_fetcher=_fetcher())

@@ -14,10 +14,10 @@ import re
 from pathlib import Path
 from typing import Any
 
-from boardreport import _cachedir, model
+from boardreport import model
+from boardreport.cache import Cache, code_version, installed_version
 from boardreport.errors import RenderError
 from boardreport.model import Chart, ChartKind, ColumnType, Report, Table
-from boardreport.render import _cache
 
 CATEGORY = "category"
 SERIES = "series"
@@ -297,13 +297,16 @@ def chart_table(report: Report, chart: Chart, tables: dict[str, Table] | None = 
     return table
 
 
-def render_vega(report: Report, *, use_cache: bool = False) -> dict[str, dict[str, Any]]:
+def render_vega(
+    report: Report, *, cache: Cache | None = None, tables: dict[str, Table] | None = None
+) -> dict[str, dict[str, Any]]:
     """Return the validated Vega-Lite specification of every chart, keyed by chart id.
 
-    With ``use_cache``, a chart whose definition, data and drawing code are unchanged since an
-    earlier build is read from the disk cache instead of being built with Altair again.
+    With a ``cache``, a chart whose definition, data and drawing code are unchanged since an
+    earlier build is read from it instead of being built with Altair again. ``tables`` are the
+    report's tables (:func:`boardreport.model.all_tables`) when already computed.
     """
-    tables = model.all_tables(report)
+    tables = model.all_tables(report) if tables is None else tables
     specs: dict[str, dict[str, Any]] = {}
     for located in model.iter_blocks(report, Chart):
         chart: Chart = located.item
@@ -315,15 +318,7 @@ def render_vega(report: Report, *, use_cache: bool = False) -> dict[str, dict[st
             raise ChartError(msg, located.path)
         try:
             table = chart_table(report, chart, tables)
-            if use_cache:
-                text = _cache.cached(
-                    "vega-lite",
-                    (_code_version(), repr(chart), repr(table)),
-                    functools.partial(_spec_text, chart, table),
-                )
-                specs[chart.id] = json.loads(text)
-            else:
-                specs[chart.id] = chart_spec(chart, table)
+            specs[chart.id] = _spec(chart, table, cache)
         except ChartError:
             raise
         except RenderError as exc:
@@ -331,14 +326,22 @@ def render_vega(report: Report, *, use_cache: bool = False) -> dict[str, dict[st
     return specs
 
 
-def _spec_text(chart: Chart, table: Table) -> str:
-    return spec_json(chart_spec(chart, table))
+def _spec(chart: Chart, table: Table, cache: Cache | None) -> dict[str, Any]:
+    if cache is None:
+        return chart_spec(chart, table)
+    key = (_code_version(), repr(chart), repr(table))
+    kept = cache.get("vega-lite", key)
+    if isinstance(kept, dict):
+        return kept
+    spec = chart_spec(chart, table)
+    cache.put("vega-lite", key, spec)
+    return spec
 
 
 @functools.cache
 def _code_version() -> str:
     """What a cached spec depends on besides its chart and table: this module and Altair."""
-    return _cachedir.code_version([Path(__file__)], [("altair", "altair")])
+    return code_version([Path(__file__)], [("altair", "altair")])
 
 
 def spec_json(spec: dict[str, Any]) -> str:
@@ -346,22 +349,24 @@ def spec_json(spec: dict[str, Any]) -> str:
     return json.dumps(spec, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
 
 
-def chart_svg(spec: dict[str, Any], *, use_cache: bool = False, name: str = "a chart") -> str:
+def chart_svg(spec: dict[str, Any], *, cache: Cache | None = None, name: str = "a chart") -> str:
     """Draw a specification as SVG with vl-convert (no browser, no network), in a worker
     process under a time limit; ``name`` says which chart in an error.
 
-    With ``use_cache``, an SVG drawn earlier from the same specification by the same vl-convert
-    version is read from the disk cache.
+    With a ``cache``, an SVG drawn earlier from the same specification by the same vl-convert
+    version is read from it.
 
     Raises:
         RenderError: when vl-convert refuses the specification, fails or takes too long.
     """
     from boardreport.render import _draw
 
-    def draw() -> str:
+    if cache is None:
         return _draw.svg(spec, name)
-
-    if not use_cache:
-        return draw()
-    version = _cachedir.installed_version("vl-convert-python", "vl_convert")
-    return _cache.cached("svg", (version, spec_json(spec)), draw)
+    key = (installed_version("vl-convert-python", "vl_convert"), spec_json(spec))
+    kept = cache.text("svg", key)
+    if kept is not None:
+        return kept
+    svg = _draw.svg(spec, name)
+    cache.put("svg", key, svg)
+    return svg
