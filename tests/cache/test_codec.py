@@ -17,6 +17,11 @@ from boardreport.cache import (
 from boardreport.io import load_with_sources
 
 FIXTURE = Path(__file__).resolve().parents[1] / "fixtures" / "render" / "report"
+CORPUS = Path(__file__).resolve().parents[1] / "corpus"
+
+
+def _corpus_reports() -> list[Path]:
+    return sorted(root.parent for root in CORPUS.rglob("report.toml"))
 
 
 @pytest.mark.parametrize("which", ["reference", "fixture"])
@@ -29,6 +34,14 @@ def test_a_report_and_its_source_map_survive_json(which: str, reference_report_p
     kept = structure_sources(json.loads(json.dumps(unstructure_sources(sources))))
     for stable in sources.anchors:
         assert kept.locate(stable) == sources.locate(stable)
+
+
+@pytest.mark.parametrize("folder", _corpus_reports(), ids=lambda p: str(p.relative_to(CORPUS)))
+def test_every_corpus_report_survives_json(folder: Path) -> None:
+    """Stated unknowns, bounds, months and periods (unions of values and classes) keep their
+    types through a cache entry."""
+    report, _ = load_with_sources(folder)
+    assert structure_report(json.loads(json.dumps(unstructure_report(report)))) == report
 
 
 @pytest.mark.parametrize(

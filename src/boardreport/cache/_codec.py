@@ -16,6 +16,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+import attrs
 import cattrs
 from cattrs.strategies import configure_tagged_union
 
@@ -23,6 +24,7 @@ from boardreport import model
 from boardreport.io._sourcemap import SourceMap
 
 _DECIMAL = "$decimal"
+_TYPE = "$type"
 
 
 class CodecError(ValueError):
@@ -65,6 +67,61 @@ def _structure_scalar(value: Any, kind: Any) -> Any:
     return found
 
 
+def _union_classes(kind: Any) -> tuple[type, ...]:
+    """The attrs classes among the members of a union (``Figure``, ``DateOrMonth``, ...)."""
+    if typing.get_origin(kind) not in (typing.Union, types.UnionType):
+        return ()
+    return tuple(arg for arg in typing.get_args(kind) if isinstance(arg, type) and attrs.has(arg))
+
+
+def _is_mixed_union(kind: Any) -> bool:
+    """A union of values and attrs classes (not of classes only, like a block): its classes are
+    tagged by name in an entry."""
+    return bool(_union_classes(kind)) and bool(_rest(kind))
+
+
+def _rest(kind: Any) -> list[Any]:
+    return [arg for arg in typing.get_args(kind) if not (isinstance(arg, type) and attrs.has(arg))]
+
+
+def _unstructure_mixed(conv: cattrs.Converter, kind: Any) -> Any:
+    classes = _union_classes(kind)
+
+    def unstructure(value: Any) -> Any:
+        if type(value) in classes:
+            return {_TYPE: type(value).__name__, **conv.unstructure(value, type(value))}
+        return conv.unstructure(value)
+
+    return unstructure
+
+
+def _structure_mixed(conv: cattrs.Converter, kind: Any) -> Any:
+    classes = {cls.__name__: cls for cls in _union_classes(kind)}
+    rest = _rest(kind)
+
+    def structure(value: Any, _: Any) -> Any:
+        if isinstance(value, dict) and _TYPE in value:
+            cls = classes.get(value[_TYPE])
+            if cls is None:
+                msg = f"not a member of {kind}: {value[_TYPE]!r}"
+                raise CodecError(msg)
+            return conv.structure({k: v for k, v in value.items() if k != _TYPE}, cls)
+        if value is None and type(None) in rest:
+            return None
+        if dt.date in rest and isinstance(value, str) and str not in rest:
+            return _structure_date(value, dt.date)
+        for scalar in (bool, int, str):
+            if type(value) is scalar and scalar in rest:
+                return value
+        found = _decimal(value) if Decimal in rest else None
+        if found is None:
+            msg = f"not a value of {kind}: {type(value).__name__}"
+            raise CodecError(msg)
+        return found
+
+    return structure
+
+
 def _exactly(value: Any, kind: type) -> Any:
     """Structure a text, whole number or boolean only from exactly that JSON type."""
     if type(value) is not kind:
@@ -99,6 +156,10 @@ def converter() -> cattrs.Converter:
     conv.register_unstructure_hook(Path, str)
     conv.register_structure_hook(Path, lambda v, _: Path(_text(v)))
     conv.register_structure_hook_func(_is_scalar_union, _structure_scalar)
+    conv.register_unstructure_hook_factory(
+        _is_mixed_union, lambda kind: _unstructure_mixed(conv, kind)
+    )
+    conv.register_structure_hook_factory(_is_mixed_union, lambda kind: _structure_mixed(conv, kind))
     for scalar in (str, int, bool):
         conv.register_structure_hook(scalar, _exactly)
     configure_tagged_union(model.Block, conv, tag_name="$kind")

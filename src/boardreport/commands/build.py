@@ -1,7 +1,8 @@
 """``boardreport build PATH...``: render reports to Markdown, HTML, Vega-Lite and PDF files.
 
 Writes ``DIR/report.md`` (with ``DIR/charts/<id>.svg``), ``DIR/index.html``,
-``DIR/charts/<id>.vl.json`` and ``DIR/report.pdf``; ``DIR`` defaults to ``build/<report folder name>`` under the current
+``DIR/charts/<id>.vl.json`` and ``DIR/report.pdf``; ``DIR`` defaults to
+``build/<report folder name>`` under the current
 folder. With several reports (or a folder of reports) each gets its own folder under ``--out``
 (default ``build/``), named after its folder. The build itself is
 :func:`boardreport.pipeline.build`; this module parses the arguments and prints.
