@@ -57,8 +57,8 @@ def test_a_registered_renderer_is_a_format_of_build(
 
 
 def test_unknown_and_empty_formats_are_usage_errors() -> None:
-    with pytest.raises(UsageError, match="unknown format 'pdf'; choose from md, html, vega"):
-        pipeline.parse_formats("md,pdf")
+    with pytest.raises(UsageError, match="unknown format 'docx'; choose from md, html, vega, pdf"):
+        pipeline.parse_formats("md,docx")
     with pytest.raises(UsageError, match="no format chosen"):
         pipeline.parse_formats(" , ")
 
