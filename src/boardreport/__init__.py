@@ -9,7 +9,9 @@ from typing import TYPE_CHECKING, Any
 from boardreport.errors import BoardReportError, DumpError, LoadError, Problem, RenderError
 from boardreport.model import (
     KPI,
+    AgencyAnswer,
     AgencyReturn,
+    AnswerTopic,
     Attendance,
     AttendanceEntry,
     Breakdown,
@@ -42,6 +44,7 @@ from boardreport.model import (
     Review,
     RowSum,
     Section,
+    SubmissionStatus,
     Suppression,
     Table,
 )
@@ -77,7 +80,9 @@ def __getattr__(name: str) -> Any:
 
 __all__ = [
     "KPI",
+    "AgencyAnswer",
     "AgencyReturn",
+    "AnswerTopic",
     "Attendance",
     "AttendanceEntry",
     "BoardReportError",
@@ -115,6 +120,7 @@ __all__ = [
     "Review",
     "RowSum",
     "Section",
+    "SubmissionStatus",
     "Suppression",
     "Table",
     "__version__",

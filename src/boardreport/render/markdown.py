@@ -37,6 +37,17 @@ def _rule(cells: Sequence[Cell]) -> str:
     return "| " + " | ".join("---:" if c.numeric else "---" for c in cells) + " |"
 
 
+MARKDOWN_ID_PREFIX = "r:"
+"""Prefix of every id the Markdown sets. Renderers such as mkdocs and GitHub give headings ids
+of their own (lower-case words and hyphens, never a colon), so the prefix keeps the report's ids
+from ever repeating one of them."""
+
+
+def markdown_id(anchor: str) -> str:
+    """The id (and link target) of ``anchor`` in the Markdown output."""
+    return MARKDOWN_ID_PREFIX + anchor
+
+
 def _hashes(level: int) -> str:
     return "#" * max(1, min(level, _markup.MAX_HEADING))
 
@@ -62,6 +73,7 @@ def environment() -> jinja2.Environment:
     env.filters["paragraphs"] = _paragraphs
     env.filters["md_row"] = _row
     env.filters["md_rule"] = _rule
+    env.filters["mdid"] = markdown_id
     env.globals["br"] = PARAGRAPH_BREAK
     env.globals["missing_label"] = _context.MISSING_FIGURE_LABEL
     env.globals["compliance_title"] = _context.COMPLIANCE_TITLE
