@@ -26,6 +26,8 @@ from boardreport.model import Report
 from boardreport.rules import CheckResult
 
 EXIT_OK = 0
+EXIT_FINDINGS = 1
+"""The report has unresolved errors: it was built, as a draft."""
 EXIT_USAGE = 2
 
 FORMAT_NAMES = {"md": "md", "markdown": "md", "html": "html", "vega": "vega", "vega-lite": "vega"}
@@ -64,7 +66,12 @@ def parse_formats(text: str) -> tuple[str, ...]:
 
 
 def outputs(
-    report: Report, result: CheckResult, formats: Sequence[str], *, use_cache: bool = True
+    report: Report,
+    result: CheckResult,
+    formats: Sequence[str],
+    *,
+    use_cache: bool = True,
+    author_notes: bool = False,
 ) -> dict[str, str]:
     """Render every chosen format; return relative file path → file text.
 
@@ -96,12 +103,20 @@ def outputs(
             for chart_id, spec in specs.items():
                 files[f"charts/{chart_id}.vl.json"] = vega.spec_json(spec)
     if "md" in formats:
-        files["report.md"] = render_markdown(report, findings, evidence=evidence, rules=rules)
+        files["report.md"] = render_markdown(
+            report, findings, evidence=evidence, rules=rules, author_notes=author_notes
+        )
         for chart_id, svg in svgs.items():
             files[f"charts/{chart_id}.svg"] = svg
     if "html" in formats:
         files["index.html"] = render_html(
-            report, findings, evidence=evidence, rules=rules, specs=specs, svgs=svgs
+            report,
+            findings,
+            evidence=evidence,
+            rules=rules,
+            specs=specs,
+            svgs=svgs,
+            author_notes=author_notes,
         )
     return files
 
@@ -227,6 +242,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help=f"comma-separated formats to write: md, html, vega (default: {DEFAULT_FORMATS})",
     )
     parser.add_argument(
+        "--author-notes",
+        action="store_true",
+        help="also list the notes meant for the report's authors (glossary suggestions and "
+        "other information, suppression hygiene) in the notes on the data",
+    )
+    parser.add_argument(
         "--no-cache",
         action="store_true",
         help="load, chart and draw everything afresh and keep nothing for next time "
@@ -256,10 +277,10 @@ def run(args: argparse.Namespace) -> int:
     report, sources = load_reusing(args.path, use_cache=not args.no_cache)
     result = check(report, sources=sources)
     if args.no_cache:
-        files = outputs(report, result, formats, use_cache=False)
+        files = outputs(report, result, formats, use_cache=False, author_notes=args.author_notes)
     else:
         with remembering(root):
-            files = outputs(report, result, formats)
+            files = outputs(report, result, formats, author_notes=args.author_notes)
     try:
         write_output(out, files)
     except (BuildError, OSError) as exc:
@@ -272,4 +293,11 @@ def run(args: argparse.Namespace) -> int:
         parts.append(f"{len(charts)} chart{'s' * (len(charts) != 1)} in charts/")
     print(f"Built {_shown(out)}/ ({'; '.join(parts)})")
     print(f"Checks: {result.counts}; see the notes on the data in the output.")
+    if result.failed():
+        print(
+            "boardreport build: the report has unresolved errors, so it was built as a DRAFT "
+            "(marked on every page); resolve or suppress them before publishing",
+            file=sys.stderr,
+        )
+        return EXIT_FINDINGS
     return EXIT_OK

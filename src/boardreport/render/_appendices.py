@@ -42,11 +42,16 @@ def plain(message: str) -> str:
 
 def duty_words(rule: Rule) -> str:
     """The rule's duty in plain words: its first documented sentence, else its name."""
+    paragraph: list[str] = []
     for line in rule.doc.splitlines():
         line = line.strip()
         if line and not line.startswith("#"):
-            sentence = re.split(r"(?<=\.)\s", line, maxsplit=1)[0]
-            return re.sub(r"`([^`]*)`", r"\1", sentence)
+            paragraph.append(line)
+        elif paragraph:
+            break
+    if paragraph:
+        sentence = re.split(r"(?<=\.)\s", " ".join(paragraph), maxsplit=1)[0]
+        return plain(re.sub(r"`([^`]*)`", r"\1", sentence))
     return rule.name.replace("-", " ").capitalize()
 
 

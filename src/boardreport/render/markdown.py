@@ -93,6 +93,7 @@ def render_markdown(
     *,
     evidence: Mapping[str, Sequence[str]] | None = None,
     rules: Sequence[Rule] | None = None,
+    author_notes: bool = False,
 ) -> str:
     """Render ``report`` to GitHub-flavoured Markdown.
 
@@ -105,6 +106,10 @@ def render_markdown(
         evidence: where each rule is met, for the compliance appendix (None: not checked).
         rules: the rules whose framework is the report's make the compliance appendix
             (by default every registered rule).
+        author_notes: also list the notes meant for the report's authors (information and
+            suppression hygiene), which are left out by default.
     """
-    context = _context.build_context(report, findings, evidence=evidence, rules=rules)
+    context = _context.build_context(
+        report, findings, evidence=evidence, rules=rules, author_notes=author_notes
+    )
     return render_context(context)
