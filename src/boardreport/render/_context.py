@@ -513,6 +513,11 @@ class _Builder:
             first = blocks[0]
             overline = first.item.label if isinstance(first.item, AgencyReturn) else ""
             blocks = (attrs.evolve(first, heading="", overline=bool(overline)), *blocks[1:])
+        # a later block named like its section (an agency return after the agency's own
+        # paragraphs) would otherwise be read as the same heading again
+        blocks = tuple(
+            attrs.evolve(b, heading="") if _same(b.heading, section.title) else b for b in blocks
+        )
         children = tuple(self.section(s, f"{path}/{s.id}", depth + 1) for s in section.sections)
         return SectionView(
             path=path,
