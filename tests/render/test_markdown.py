@@ -6,6 +6,7 @@ import itertools
 import re
 
 import attrs
+import pytest
 from markdown_it import MarkdownIt
 
 from boardreport import model
@@ -186,3 +187,38 @@ def test_the_report_language_does_not_change_markdown(fixture_report: model.Repo
     """Markdown has no language attribute; the output is the same for any language."""
     welsh = attrs.evolve(fixture_report, language="cy")
     assert _render(welsh) == _render(fixture_report)
+
+
+@pytest.mark.parametrize(
+    "renderer", ["python-markdown (mkdocs)", "markdown-it (CommonMark, GitHub)"]
+)
+def test_contents_nest_and_ids_are_unique_in_github_and_mkdocs(
+    fixture_report: model.Report, renderer: str
+) -> None:
+    """The contents list nests its second level under the first (4-space indents, which
+    python-markdown needs), and no id repeats, counting the ids mkdocs gives headings."""
+    import html.parser
+
+    import markdown
+
+    text = _render(fixture_report)
+    if renderer.startswith("python"):
+        page = markdown.markdown(text, extensions=["toc", "tables"])
+    else:
+        page = MarkdownIt("commonmark", {"html": True}).enable("table").render(text)
+
+    class Ids(html.parser.HTMLParser):
+        def __init__(self) -> None:
+            super().__init__()
+            self.ids: list[str] = []
+
+        def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+            self.ids += [v for k, v in attrs if k == "id" and v]
+
+    parser = Ids()
+    parser.feed(page)
+    assert parser.ids and len(parser.ids) == len(set(parser.ids))
+    contents = page[page.index("Contents</h2>") : page.index('id="r:foreword"')]
+    assert re.search(
+        r"<li><a href=\"#r:performance\">[^<]*</a>\s*<ul>\s*<li><a href=\"#r:challenges\"", contents
+    )
