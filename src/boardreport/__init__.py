@@ -9,7 +9,9 @@ from typing import TYPE_CHECKING, Any
 from boardreport.errors import BoardReportError, DumpError, LoadError, Problem, RenderError
 from boardreport.model import (
     KPI,
+    AgencyAnswer,
     AgencyReturn,
+    AnswerTopic,
     Arrangement,
     Attendance,
     AttendanceEntry,
@@ -50,6 +52,7 @@ from boardreport.model import (
     Scrutiny,
     Section,
     Share,
+    SubmissionStatus,
     Suppression,
     Table,
     Unknown,
@@ -86,7 +89,9 @@ def __getattr__(name: str) -> Any:
 
 __all__ = [
     "KPI",
+    "AgencyAnswer",
     "AgencyReturn",
+    "AnswerTopic",
     "Arrangement",
     "Attendance",
     "AttendanceEntry",
@@ -132,6 +137,7 @@ __all__ = [
     "Scrutiny",
     "Section",
     "Share",
+    "SubmissionStatus",
     "Suppression",
     "Table",
     "Unknown",

@@ -210,6 +210,7 @@ def _build_one(
     use_cache: bool,
     force: bool,
     framework: str | None,
+    author_notes: bool,
 ) -> Built:
     from boardreport.cache import default_cache
     from boardreport.pipeline import build
@@ -223,6 +224,7 @@ def _build_one(
             cache=default_cache() if use_cache else None,
             force=force,
             framework=framework,
+            author_notes=author_notes,
         )
     except LoadError as exc:
         return Built(path=path, out=out, problems=tuple(exc.problems))
@@ -252,6 +254,7 @@ def build_many(
     use_cache: bool = True,
     force: bool = False,
     framework: str | None = None,
+    author_notes: bool = False,
 ) -> list[Built]:
     """Build every report in ``paths`` into its own folder under ``out_root``.
 
@@ -273,5 +276,6 @@ def build_many(
         use_cache,
         force,
         framework,
+        author_notes,
         prepare=_prepare_build,
     )

@@ -672,12 +672,24 @@ class Chair:
     end: DateOrMonth | None = None
 
 
+class SubmissionStatus(enum.Enum):
+    """Whether the report says it was submitted to a recipient, or only that it should be."""
+
+    SUBMITTED = "submitted"
+    TO_BE_SUBMITTED = "to_be_submitted"
+
+
 @frozen(kw_only=True)
 class Recipient:
-    """A person or body the report is submitted to."""
+    """A person or body the report is submitted to.
+
+    ``status`` keeps what the report says: ``"submitted"`` (the default), or
+    ``"to_be_submitted"`` when it says only that it should or will be submitted to them.
+    """
 
     role: RecipientRole
     name: str = ""
+    status: SubmissionStatus = SubmissionStatus.SUBMITTED
 
 
 @frozen(kw_only=True)
@@ -896,12 +908,64 @@ class PriorityArea:
     """The span of the plan the priority belongs to (``"2016-19"``), when not the report's year."""
 
 
+class AnswerTopic(enum.Enum):
+    """The standard question of an agency return that a published question answers."""
+
+    COMMITMENT = "commitment"
+    OBJECTIVES = "objectives"
+    ACHIEVEMENTS = "achievements"
+    IMPROVEMENT_PLANS = "improvement_plans"
+    IMPACT = "impact"
+    PRIORITIES_NEXT_YEAR = "priorities_next_year"
+    CONTRIBUTION_STATEMENT = "contribution_statement"
+    TRAINING = "training"
+    POLICY_AND_PROCEDURES = "policy_and_procedures"
+    COMMUNICATION = "communication"
+    IMPROVING_QUALITY = "improving_quality"
+    PERFORMANCE_MANAGEMENT = "performance_management"
+
+
+@frozen(kw_only=True)
+class AgencyAnswer:
+    """One question of an agency return in the return's own wording, and its answer.
+
+    ``question`` is printed as the answer's heading; an empty question prints none (text the
+    return gives before its first question). ``topic`` says which standard question it
+    answers, for the checks; None for a question outside the standard set.
+    """
+
+    question: str
+    answer: str
+    topic: AnswerTopic | None = None
+
+
+def _no_mixed_answers(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if value and any(getattr(instance, name) for name in AgencyReturn.ANSWER_FIELDS):
+        used = [name for name in AgencyReturn.ANSWER_FIELDS if getattr(instance, name)]
+        msg = (
+            f"'{attribute.name}' cannot be combined with the standard answer fields "
+            f"({', '.join(used)}): move each answer into a [[questions]] entry with its "
+            f'question and topic = "{used[0]}"'
+        )
+        raise ValueError(msg)
+
+
 @frozen(kw_only=True)
 class AgencyReturn:
-    """A partner agency's answers to the Board's standard annual return."""
+    """A partner agency's answers to the Board's annual return.
+
+    A return is written either with ``questions``, in the return's own order and wording, or
+    with the standard answer fields (``commitment`` ... ``performance_management``), printed
+    under the standard questions of ``AGENCY_RETURN_QUESTIONS`` in that order.
+    """
 
     agency: str
     partner: StatutoryPartner | None = None
+    label: str = ""
+    """The form's label before the agency's name ("Agency", "Partner Agency"), if printed."""
+    questions: tuple[AgencyAnswer, ...] = field(
+        default=(), converter=_tuple, validator=_no_mixed_answers
+    )
     commitment: str = ""
     objectives: str = ""
     achievements: str = ""
@@ -932,11 +996,36 @@ class AgencyReturn:
     )
 
     def answers(self) -> Iterator[tuple[str, str]]:
-        """Yield (field name, answer) for each answered question, in the return's order."""
+        """Yield (topic, answer) for each answered question, in the return's order.
+
+        The topic is a standard field name, or "" for a question outside the standard set.
+        """
+        if self.questions:
+            for item in self.questions:
+                if item.answer:
+                    yield ("" if item.topic is None else item.topic.value), item.answer
+            return
         for name in self.ANSWER_FIELDS:
             value = getattr(self, name)
             if value:
                 yield name, value
+
+    def answer(self, topic: str) -> str:
+        """The answers given to the standard question ``topic`` (a field name), joined."""
+        return "\n\n".join(text for name, text in self.answers() if name == topic)
+
+    def published(self, period_start: dt.date) -> tuple[AgencyAnswer, ...]:
+        """Every answered question with its wording, in the return's order."""
+        if self.questions:
+            return tuple(item for item in self.questions if item.answer or item.question)
+        return tuple(
+            AgencyAnswer(
+                question=agency_return_question(name, period_start),
+                answer=text,
+                topic=AnswerTopic(name),
+            )
+            for name, text in self.answers()
+        )
 
 
 AGENCY_RETURN_QUESTIONS: dict[str, str] = {
@@ -1083,6 +1172,8 @@ class Attendance:
     period: str = ""
     meetings: Count | None = field(default=None, validator=_check_optional_count)
     column_label: str = "% attendance"
+    name_label: str = "Name"
+    """The heading of the names column, as the report prints it (for example "Organisation")."""
     note: str = ""
     id: str | None = field(default=None, validator=_check_id)
     page: str = _page()

@@ -54,8 +54,10 @@ class RenderJob:
         *,
         cache: Cache | None = None,
         fragments: Fragments | None = None,
+        author_notes: bool = False,
     ) -> None:
         self.report = report
+        self.author_notes = author_notes
         self.result = result
         self.cache = cache
         self.fragments = fragments
@@ -77,6 +79,7 @@ class RenderJob:
                 evidence=self.result.evidence,
                 rules=default_rules(),
                 tables=self.tables,
+                author_notes=self.author_notes,
             )
         return self._context
 
@@ -212,6 +215,7 @@ def render_files(
     *,
     cache: Cache | None = None,
     fragments: Fragments | None = None,
+    author_notes: bool = False,
 ) -> dict[str, str | bytes]:
     """Run every chosen renderer on one shared :class:`RenderJob`; return path → text or bytes.
 
@@ -219,7 +223,7 @@ def render_files(
         ChartError: when a chart cannot be drawn; its ``path`` says which.
         RenderError: for any other rendering failure.
     """
-    job = RenderJob(report, result, cache=cache, fragments=fragments)
+    job = RenderJob(report, result, cache=cache, fragments=fragments, author_notes=author_notes)
     files: dict[str, str | bytes] = {}
     for name in parse_formats(formats):
         files.update(RENDERERS[name](job))
@@ -263,6 +267,7 @@ def build(
     force: bool = False,
     write: bool = True,
     framework: str | None = None,
+    author_notes: bool = False,
 ) -> Built:
     """Load, check and render the report at ``path``, then write its output folder.
 
@@ -277,6 +282,7 @@ def build(
         write: False renders without writing (``Built.out`` is then None).
         framework: the edition to check and render against instead of the one the report
             selects (see :func:`boardreport.rules._editions.find_edition`).
+        author_notes: also list the notes meant for the report's authors in the output.
 
     Raises:
         LoadError: when the report cannot be loaded.
@@ -301,7 +307,9 @@ def build(
     result = check(report, sources=sources)
     fragments = _fragments.recall(cache, root) if cache is not None else None
     try:
-        files = render_files(report, result, chosen, cache=cache, fragments=fragments)
+        files = render_files(
+            report, result, chosen, cache=cache, fragments=fragments, author_notes=author_notes
+        )
     except RenderError as exc:
         raise RenderError(located(exc, sources)) from None
     if cache is not None and fragments is not None:

@@ -63,7 +63,7 @@ def test_the_build_includes_the_check_results(built: Path) -> None:
     text = (built / "report.md").read_text(encoding="utf-8")
     assert "has not been checked" not in text
     assert "| WT13-002 |" in text
-    assert "| Suppressed | CONS-007 |" in text and "it is reproduced as printed." in text
+    assert "| Kept as published |" in text and "it is reproduced as printed. | CONS-007 |" in text
 
 
 def test_two_builds_are_byte_identical(built: Path, tmp_path: Path) -> None:
@@ -264,3 +264,61 @@ def test_one_broken_report_among_several_is_exit_2_and_the_others_are_built(
     assert "report.toml:1" in captured.err
     assert "Built 1 of 2 reports" in captured.out
     assert (tmp_path / "out" / "good" / "index.html").is_file()
+
+
+def test_write_output_refuses_paths_outside_the_folder(tmp_path: Path) -> None:
+    """A file name that climbs out of the output folder is refused before anything changes."""
+    with pytest.raises(output.BuildError, match="outside the output folder"):
+        output.write_output(tmp_path / "out", {"../escape.txt": "x"})
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_report_with_open_errors_builds_as_a_draft_and_exits_1(tmp_path: Path) -> None:
+    """A new board's skeleton has unresolved errors: it still builds (so authors can read it),
+    marked as a draft on the page and in print, and exits 1 so CI cannot publish it."""
+    report = tmp_path / "report"
+    assert (
+        main(
+            [
+                "new",
+                str(report),
+                "--board",
+                "Example Board",
+                "--area",
+                "Example",
+                "--period",
+                "2014-15",
+            ]
+        )
+        == 0
+    )
+    out = tmp_path / "out"
+    assert main(["build", str(report), "--out", str(out)]) == 1
+    page = (out / "index.html").read_text(encoding="utf-8")
+    assert 'class="draft-banner"' in page and ".draft-banner { border: 4pt solid" in page
+    assert (out / "report.md").read_text(encoding="utf-8").startswith("> **Draft:")
+
+
+def test_the_fixture_without_errors_is_not_a_draft(built: Path) -> None:
+    """A report whose errors are all resolved or suppressed builds with no draft banner."""
+    assert "Draft: not for publication" not in (built / "index.html").read_text(encoding="utf-8")
+
+
+def test_author_notes_are_listed_only_when_asked(tmp_path: Path) -> None:
+    """--author-notes adds the information findings (glossary suggestions and the like) of
+    the reference report to its notes on the data; without it they are counted, not listed."""
+    reference = ROOT / "reports" / "wolverhampton_2014_15"
+    plain, full = tmp_path / "plain", tmp_path / "full"
+    assert main(["build", str(reference), "--out", str(plain), "--format", "md"]) == 0
+    assert (
+        main(["build", str(reference), "--out", str(full), "--format", "md", "--author-notes"]) == 0
+    )
+
+    def notes(folder: Path) -> int:
+        text = (folder / "report.md").read_text(encoding="utf-8")
+        return len(re.findall(r'(?m)^\| <a id="r:note-\d+"></a>', text))
+
+    assert 0 < notes(plain) < notes(full)
+    assert "is used but is not in the glossary" not in (plain / "report.md").read_text(
+        encoding="utf-8"
+    )

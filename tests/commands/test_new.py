@@ -354,9 +354,12 @@ def test_check_fails_with_exactly_the_statutory_gaps(folder: Path) -> None:
 
 
 def test_skeleton_builds(folder: Path, tmp_path: Path) -> None:
-    """The skeleton renders at once: build writes Markdown and HTML."""
+    """The skeleton renders at once, as a draft: build writes Markdown and HTML, marks them
+    as drafts and exits 1, as its errors are unresolved."""
     out = tmp_path / "draft"
-    assert main(["build", str(folder), "--out", str(out), "--format", "md,html"]) == 0
+    assert main(["build", str(folder), "--out", str(out), "--format", "md,html"]) == 1
+    assert "Draft: not for publication." in (out / "index.html").read_text(encoding="utf-8")
+    assert (out / "report.md").read_text(encoding="utf-8").startswith("> **Draft:")
     assert "TODO" not in (out / "report.md").read_text(encoding="utf-8").split("\n", 1)[0]
     assert BOARD in (out / "index.html").read_text(encoding="utf-8")
 

@@ -7,7 +7,8 @@ folder. With several reports (or a folder of reports) each gets its own folder u
 (default ``build/``), named after its folder. The build itself is
 :func:`boardreport.pipeline.build`; this module parses the arguments and prints.
 
-Exit codes: 0 built; 2 a report cannot be loaded or rendered, or the command was used wrongly.
+Exit codes: 0 built; 1 built as a draft (unresolved errors); 2 a report cannot be loaded or
+rendered, or the command was used wrongly.
 """
 
 from __future__ import annotations
@@ -21,6 +22,8 @@ from boardreport.output import BuildError
 from boardreport.pipeline import DEFAULT_FORMATS, RENDERERS, parse_formats
 
 EXIT_OK = 0
+EXIT_FINDINGS = 1
+"""A report has unresolved errors: it was built, as a draft."""
 EXIT_USAGE = 2
 
 
@@ -67,6 +70,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="build several reports on N worker processes (0: one per core; default 1)",
     )
     parser.add_argument(
+        "--author-notes",
+        action="store_true",
+        help="also list the notes meant for the report's authors (glossary suggestions and "
+        "other information, suppression hygiene) in the notes on the data",
+    )
+    parser.add_argument(
         "--no-cache",
         action="store_true",
         help="load, chart, draw and fetch the script bundle afresh and keep nothing for next time",
@@ -99,7 +108,13 @@ def _build_one(path: Path, out: Path, formats: tuple[str, ...], args: argparse.N
     cache = None if args.no_cache else default_cache()
     try:
         built = build(
-            path, out=out, formats=formats, cache=cache, force=args.force, framework=args.framework
+            path,
+            out=out,
+            formats=formats,
+            cache=cache,
+            force=args.force,
+            framework=args.framework,
+            author_notes=args.author_notes,
         )
     except RenderError as exc:
         _error(str(exc))
@@ -111,7 +126,18 @@ def _build_one(path: Path, out: Path, formats: tuple[str, ...], args: argparse.N
     if built.result.edition is not None:
         print(f"Edition: {built.result.edition}")
     print(f"Checks: {built.result.counts}; see the notes on the data in the output.")
+    if built.result.failed():
+        _draft_warning()
+        return EXIT_FINDINGS
     return EXIT_OK
+
+
+def _draft_warning() -> None:
+    print(
+        "boardreport build: the report has unresolved errors, so it was built as a DRAFT "
+        "(marked on every page); resolve or suppress them before publishing",
+        file=sys.stderr,
+    )
 
 
 def _build_many(
@@ -127,6 +153,7 @@ def _build_many(
         use_cache=not args.no_cache,
         force=args.force,
         framework=args.framework,
+        author_notes=args.author_notes,
     )
     for outcome in outcomes:
         for problem in outcome.problems:
@@ -137,7 +164,12 @@ def _build_many(
             _error(f"{outcome.path}: {outcome.error or 'the report could not be loaded'}")
     built = sum(outcome.ok for outcome in outcomes)
     print(f"Built {built} of {len(outcomes)} reports into {_shown(out_root)}/")
-    return EXIT_OK if built == len(outcomes) else EXIT_USAGE
+    if built != len(outcomes):
+        return EXIT_USAGE
+    if any(outcome.counts is not None and outcome.counts.errors for outcome in outcomes):
+        _draft_warning()
+        return EXIT_FINDINGS
+    return EXIT_OK
 
 
 def run(args: argparse.Namespace) -> int:

@@ -112,7 +112,10 @@ def md_escape(text: str) -> str:
 def _html_parser() -> MarkdownIt:
     from markdown_it import MarkdownIt
 
-    md = MarkdownIt("commonmark", {"html": False}).enable(["table", "strikethrough"])
+    # bare web addresses become links (linkify-it-py), checked by is_safe_url like any link
+    md = MarkdownIt("commonmark", {"html": False, "linkify": True}).enable(
+        ["table", "strikethrough", "linkify"]
+    )
     md.disable("image")
     md.validateLink = is_safe_url  # type: ignore[method-assign]
     return md

@@ -101,6 +101,7 @@ def render_html(
     *,
     evidence: Mapping[str, Sequence[str]] | None = None,
     rules: Sequence[Rule] | None = None,
+    author_notes: bool = False,
     specs: Mapping[str, dict[str, Any]] | None = None,
     svgs: Mapping[str, str] | None = None,
     context: ReportContext | None = None,
@@ -115,6 +116,8 @@ def render_html(
         evidence: where each rule is met, for the compliance appendix (None: not checked).
         rules: the rules whose framework is the report's make the compliance appendix
             (by default every registered rule).
+        author_notes: also list the notes meant for the report's authors (information and
+            suppression hygiene), which are left out by default.
         specs: the charts' Vega-Lite specifications, if already built (else built here).
         svgs: the charts' SVG drawings, if already drawn (else drawn here with vl-convert).
         context: the template data, if already built (:func:`build_context`); then
@@ -129,7 +132,9 @@ def render_html(
     from boardreport.render import vega
 
     if context is None:
-        context = _context.build_context(report, findings, evidence=evidence, rules=rules)
+        context = _context.build_context(
+            report, findings, evidence=evidence, rules=rules, author_notes=author_notes
+        )
     bootstrap = _bootstrap()
     charts: dict[str, dict[str, Markup | str]] = {}
     bundle = ""

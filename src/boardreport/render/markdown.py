@@ -39,6 +39,17 @@ def _rule(cells: Sequence[Cell]) -> str:
     return "| " + " | ".join("---:" if c.numeric else "---" for c in cells) + " |"
 
 
+MARKDOWN_ID_PREFIX = "r:"
+"""Prefix of every id the Markdown sets. Renderers such as mkdocs and GitHub give headings ids
+of their own (lower-case words and hyphens, never a colon), so the prefix keeps the report's ids
+from ever repeating one of them."""
+
+
+def markdown_id(anchor: str) -> str:
+    """The id (and link target) of ``anchor`` in the Markdown output."""
+    return MARKDOWN_ID_PREFIX + anchor
+
+
 def _hashes(level: int) -> str:
     return "#" * max(1, min(level, _markup.MAX_HEADING))
 
@@ -63,6 +74,7 @@ def environment() -> jinja2.Environment:
     env.filters["paragraphs"] = _paragraphs
     env.filters["md_row"] = _row
     env.filters["md_rule"] = _rule
+    env.filters["mdid"] = markdown_id
     env.globals["br"] = PARAGRAPH_BREAK
     env.globals["missing_label"] = _context.MISSING_FIGURE_LABEL
     env.globals["compliance_title"] = _context.COMPLIANCE_TITLE
@@ -84,6 +96,7 @@ def render_markdown(
     rules: Sequence[Rule] | None = None,
     context: ReportContext | None = None,
     fragments: Fragments | None = None,
+    author_notes: bool = False,
 ) -> str:
     """Render ``report`` to GitHub-flavoured Markdown.
 
@@ -97,9 +110,13 @@ def render_markdown(
         rules: the rules whose framework is the report's make the compliance appendix
             (by default every registered rule).
         context: the template data, if already built (:func:`build_context`); then
-            ``findings``, ``evidence`` and ``rules`` are not used.
+            ``findings``, ``evidence``, ``rules`` and ``author_notes`` are not used.
         fragments: prose rendered by an earlier build, to reuse.
+        author_notes: also list the notes meant for the report's authors (information and
+            suppression hygiene), which are left out by default.
     """
     if context is None:
-        context = _context.build_context(report, findings, evidence=evidence, rules=rules)
+        context = _context.build_context(
+            report, findings, evidence=evidence, rules=rules, author_notes=author_notes
+        )
     return render_context(context, fragments)

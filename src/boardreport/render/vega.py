@@ -11,6 +11,7 @@ import functools
 import json
 import math
 import re
+from collections import Counter
 from pathlib import Path
 from typing import Any
 
@@ -39,8 +40,16 @@ MAX_CHART_ID = 100
 MAX_CHART_VALUES = 2000
 """Most values (rows times series) one chart draws; a larger table is shown as a table."""
 
-PALETTE = ("#1f4e79", "#b3460e", "#2e6b30", "#6a1b9a", "#7a5c00", "#00615a", "#8c1d40")
-"""Series colours, each at least 4.5:1 against white so bars and lines stand out (WCAG 1.4.11)."""
+PALETTE = ("#610924", "#504272", "#3a6f31", "#a57101", "#44a2a0")
+"""Series colours, darkest first: each at least 3:1 against white (WCAG 1.4.11), and every pair
+at least 8 CIEDE2000 apart in normal vision, in protanopia and deuteranopia (Machado 2009) and
+in greyscale (a test checks this). A chart with more series repeats colours; its dash patterns
+still tell the series apart."""
+
+DASHES = ((1, 0), (6, 3), (2, 2), (8, 3, 2, 3), (1, 3), (10, 2), (4, 4))
+"""Outline (bars) and line dash patterns, one per series, so series differ without colour."""
+
+OUTLINE = "#1a1a1a"
 
 NUMERIC = frozenset({ColumnType.INTEGER, ColumnType.DECIMAL, ColumnType.PERCENT, ColumnType.MONEY})
 
@@ -130,6 +139,25 @@ def _axis_title(table: Table, keys: tuple[str, ...], given: str) -> str:
     return "Value"
 
 
+def category_labels(table: Table, x_index: int) -> list[str]:
+    """The chart label of each table row: its x cell, numbered when rows share it.
+
+    Vega-Lite draws one bar per distinct category and stacks the values of rows that share
+    one, so a name the table shows in two rows becomes "name (1)" and "name (2)".
+    """
+    texts = [spec_value(str(row[x_index])) if x_index < len(row) else "" for row in table.rows]
+    counts = Counter(texts)
+    seen: Counter[str] = Counter()
+    labels = []
+    for text in texts:
+        if counts[text] > 1:
+            seen[text] += 1
+            labels.append(f"{text} ({seen[text]})")
+        else:
+            labels.append(text)
+    return labels
+
+
 def chart_values(chart: Chart, table: Table) -> list[dict[str, Any]]:
     """Return the chart's data in long form: one record per row and y column (a folded series).
 
@@ -157,15 +185,15 @@ def chart_values(chart: Chart, table: Table) -> list[dict[str, Any]]:
             f"draws at most {MAX_CHART_VALUES:,}, so show this table without a chart"
         )
         raise RenderError(msg)
-    labels = [str(row[x_index]) if x_index < len(row) else "" for row in table.rows]
+    labels = category_labels(table, x_index)
     categories = _drawn_labels(labels)
     series = _drawn_labels([column.label for _, column in y_columns])
     records: list[dict[str, Any]] = []
-    for order, row in enumerate(table.rows):
+    for order, (row, label) in enumerate(zip(table.rows, labels, strict=True)):
         for series_order, (index, column) in enumerate(y_columns):
             records.append(
                 {
-                    CATEGORY: categories[labels[order]],
+                    CATEGORY: categories[label],
                     SERIES: series[column.label],
                     VALUE: _float(row[index]) if index < len(row) else None,
                     ORDER: order,
@@ -200,12 +228,19 @@ def chart_spec(chart: Chart, table: Table) -> dict[str, Any]:
     in_order = alt.EncodingSortField(field=ORDER, op="min", order="ascending")
     series_in_order = alt.EncodingSortField(field=SERIES_ORDER, op="min", order="ascending")
     series_scale = alt.Scale(domain=series)
+    legend = alt.Legend(orient="bottom") if many else None
+    dashes = alt.StrokeDash(
+        f"{SERIES}:N",
+        title=None,
+        scale=alt.Scale(domain=series, range=[list(d) for d in DASHES]),
+        legend=legend,
+    )
 
     colour = alt.Color(
         f"{SERIES}:N",
         title=None,
         scale=alt.Scale(domain=series, range=list(PALETTE)),
-        legend=alt.Legend(orient="bottom") if many else None,
+        legend=legend,
     )
     # Vega-Lite writes tooltip titles into expression code without escaping backslashes, so
     # they are fixed words here, never report text
@@ -221,7 +256,7 @@ def chart_spec(chart: Chart, table: Table) -> dict[str, Any]:
 
     if chart.kind is ChartKind.HORIZONTAL_BAR:
         per_category = len(series) if many else 1
-        encoded = base.mark_bar().encode(
+        encoded = base.mark_bar(stroke=OUTLINE, strokeWidth=1.5).encode(
             y=alt.Y(
                 f"{CATEGORY}:N",
                 sort=in_order,
@@ -232,7 +267,9 @@ def chart_spec(chart: Chart, table: Table) -> dict[str, Any]:
             tooltip=tooltip,
         )
         if many:
-            encoded = encoded.encode(yOffset=alt.YOffset(f"{SERIES}:N", sort=series_in_order))
+            encoded = encoded.encode(
+                yOffset=alt.YOffset(f"{SERIES}:N", sort=series_in_order), strokeDash=dashes
+            )
         spec = encoded.properties(width=WIDTH, height=BAND * per_category * len(categories))
     elif chart.kind is ChartKind.LINE:
         spec = (
@@ -241,13 +278,14 @@ def chart_spec(chart: Chart, table: Table) -> dict[str, Any]:
                 x=alt.X(f"{CATEGORY}:O", sort=in_order, title=category_title, axis=category_axis),
                 y=alt.Y(f"{VALUE}:Q", title=value_title, axis=value_axis),
                 color=colour,
-                strokeDash=alt.StrokeDash(f"{SERIES}:N", scale=series_scale, legend=None),
+                strokeDash=dashes,
+                shape=alt.Shape(f"{SERIES}:N", scale=series_scale, legend=None),
                 tooltip=tooltip,
             )
             .properties(width=WIDTH, height=HEIGHT)
         )
     else:
-        encoded = base.mark_bar().encode(
+        encoded = base.mark_bar(stroke=OUTLINE, strokeWidth=1.5).encode(
             x=alt.X(f"{CATEGORY}:N", sort=in_order, title=category_title, axis=category_axis),
             y=alt.Y(f"{VALUE}:Q", title=value_title, axis=value_axis),
             color=colour,
@@ -255,16 +293,21 @@ def chart_spec(chart: Chart, table: Table) -> dict[str, Any]:
         )
         if many and chart.kind is ChartKind.STACKED_BAR:
             encoded = encoded.encode(
-                order=alt.Order(f"{SERIES_ORDER}:Q", sort="ascending"),
+                order=alt.Order(f"{SERIES_ORDER}:Q", sort="ascending"), strokeDash=dashes
             )
         elif many:
-            encoded = encoded.encode(xOffset=alt.XOffset(f"{SERIES}:N", sort=series_in_order))
+            encoded = encoded.encode(
+                xOffset=alt.XOffset(f"{SERIES}:N", sort=series_in_order), strokeDash=dashes
+            )
         spec = encoded.properties(width=WIDTH, height=HEIGHT)
 
     # labels are never cut short (limit 0): a truncated agency name loses its meaning, and
     # vl-convert measures a label again for every character it tries to drop
+    # the page describes each chart once, in words and in its table; Vega's own ARIA labels
+    # would read it again and name internal fields ("series_order: 0") on every mark
     configured = (
-        spec.configure_axis(labelFontSize=12, titleFontSize=12, labelLimit=0)
+        spec.configure(aria=False)
+        .configure_axis(labelFontSize=12, titleFontSize=12, labelLimit=0)
         .configure_legend(labelLimit=0)
         .configure_title(fontSize=14, anchor="start")
         .configure_view(stroke=None)
@@ -349,6 +392,29 @@ def spec_json(spec: dict[str, Any]) -> str:
     return json.dumps(spec, indent=2, sort_keys=True, ensure_ascii=False) + "\n"
 
 
+_SVG_OPEN = re.compile(r"<svg\b[^>]*>")
+
+
+def labelled_svg(svg: str, spec: dict[str, Any]) -> str:
+    """Give a standalone SVG drawing a ``<title>`` and ``<desc>`` (the chart's title and
+    description) that screen readers announce, with ``role="img"`` on the root element."""
+    from xml.sax.saxutils import escape
+
+    title = spec.get("title", "")
+    title = title.get("text", "") if isinstance(title, dict) else str(title)
+    description = str(spec.get("description", ""))
+    match = _SVG_OPEN.search(svg)
+    if match is None or "<title" in svg[: match.end() + 20]:
+        return svg
+    opening = match.group(0)
+    opened = opening[:-1].rstrip("/") + ' role="img" aria-labelledby="chart-title chart-desc">'
+    labels = (
+        f'<title id="chart-title">{escape(spec_value(title))}</title>'
+        f'<desc id="chart-desc">{escape(spec_value(description))}</desc>'
+    )
+    return svg[: match.start()] + opened + labels + svg[match.end() :]
+
+
 def chart_svg(spec: dict[str, Any], *, cache: Cache | None = None, name: str = "a chart") -> str:
     """Draw a specification as SVG with vl-convert (no browser, no network), in a worker
     process under a time limit; ``name`` says which chart in an error.
@@ -362,11 +428,11 @@ def chart_svg(spec: dict[str, Any], *, cache: Cache | None = None, name: str = "
     from boardreport.render import _draw
 
     if cache is None:
-        return _draw.svg(spec, name)
-    key = (installed_version("vl-convert-python", "vl_convert"), spec_json(spec))
+        return labelled_svg(_draw.svg(spec, name), spec)
+    key = (installed_version("vl-convert-python", "vl_convert"), _code_version(), spec_json(spec))
     kept = cache.text("svg", key)
     if kept is not None:
         return kept
-    svg = _draw.svg(spec, name)
+    svg = labelled_svg(_draw.svg(spec, name), spec)
     cache.put("svg", key, svg)
     return svg

@@ -567,12 +567,12 @@ def partner_contributions(ctx: RuleContext) -> Iterator[Finding]:
     explained = {
         r.item.partner
         for r in blocks(ctx, model.AgencyReturn)
-        if r.item.partner is not None and text(r.item.contribution_statement)
+        if r.item.partner is not None and text(r.item.answer("contribution_statement"))
     }
     explained_names = [
         r.item.agency
         for r in blocks(ctx, model.AgencyReturn)
-        if text(r.item.contribution_statement)
+        if text(r.item.answer("contribution_statement"))
     ]
     paid = {line.partner for line in lines if line.partner is not None}
     members: dict[StatutoryPartner, list[tuple[str, model.Member]]] = {}
