@@ -53,6 +53,11 @@ PATTERNED = {"id", "page"}
 """Fields validated against a pattern (ids, page numbers) that cannot hold markup."""
 
 NOT_SHOWN = {
+    # the arrangement (partners, relevant agencies, scrutiny) is data for the edition checks;
+    # no renderer prints it yet
+    *((model.Arrangement, f.name) for f in attrs.fields(model.Arrangement)),
+    *((model.Partner, f.name) for f in attrs.fields(model.Partner)),
+    *((model.Scrutiny, f.name) for f in attrs.fields(model.Scrutiny)),
     (model.Claim, "text"),
     (model.Claim, "refs"),
     (model.Claim, "of"),
@@ -131,6 +136,9 @@ class Poisoner:
         for field in attrs.fields(cls):
             if field.name in PATTERNED or (cls, field.name) in REFERENCES | NOT_SHOWN:
                 continue
+            if isinstance(value, model.AgencyReturn) and value.questions:
+                if field.name in model.AgencyReturn.ANSWER_FIELDS:
+                    continue  # a return with its own questions has no standard answers
             current, kind = getattr(value, field.name), hints[field.name]
             if isinstance(current, str) or (current is None and _text_type(kind)):
                 changes[field.name] = self.make(current or "filled")

@@ -87,7 +87,9 @@ def _build(folder: Path, out: Path) -> list[str]:
     logger = logging.getLogger("weasyprint")
     logger.addHandler(collect)
     try:
-        assert main(["build", str(folder), "--out", str(out), "--format", "md,pdf"]) == 0
+        # 1: built as a draft (a new board's skeleton has unresolved errors)
+        assert main(["build", str(folder), "--out", str(out), "--format", "md,pdf"]) in (0, 1)
+        assert (out / "report.pdf").is_file()
     finally:
         logger.removeHandler(collect)
     return collect.messages
@@ -177,6 +179,19 @@ def _markdown_headings(markdown: str) -> list[tuple[int, str]]:
             text = "".join(c.content for c in inline.children or () if c.type == "text")
             headings.append((int(opening.tag[1]), text))
     return headings
+
+
+def _outline_depths(headings: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """Headings with their depth in a bookmark tree: a heading's parent is the nearest earlier
+    heading of a lower level, so an h5 straight under an h3 is one step deeper, not two."""
+    depths: list[tuple[int, str]] = []
+    open_levels: list[int] = []
+    for level, text in headings:
+        while open_levels and open_levels[-1] >= level:
+            open_levels.pop()
+        open_levels.append(level)
+        depths.append((len(open_levels), text))
+    return depths
 
 
 def _words(text: str) -> str:
@@ -297,14 +312,17 @@ def test_every_font_is_embedded(built: Built) -> None:
 def test_the_bookmarks_are_the_headings_and_open_their_pages(built: Built) -> None:
     """One bookmark per heading of the report, at the heading's level, on its heading's page."""
     outline = _outline(built.pdf)
-    assert [(level, title) for level, title, _ in outline] == _markdown_headings(built.markdown)
+    assert [(level, title) for level, title, _ in outline] == _outline_depths(
+        _markdown_headings(built.markdown)
+    )
     texts = [_words(t) for t in built.page_texts(body_only=True)]
     for _, title, page in outline:
         assert _words(title) in texts[page], (title, page)
 
 
-def test_every_link_is_described_by_the_heading_it_leads_to(built: Built) -> None:
-    headings = {title for _, title, _ in _outline(built.pdf)}
+def test_every_link_is_described_by_what_it_leads_to(built: Built) -> None:
+    """A link inside the document is described by what it leads to (a heading's title, a
+    table's caption, "Note 3"), never by an anchor id; a link out is described by its address."""
     links = [
         annotation
         for page in built.pdf.pages
@@ -312,7 +330,10 @@ def test_every_link_is_described_by_the_heading_it_leads_to(built: Built) -> Non
         if annotation.get("/Subtype") == "/Link"
     ]
     assert links
-    assert {str(link.Contents) for link in links} <= headings
+    described = [str(link.Contents) for link in links]
+    assert {title for _, title, _ in _outline(built.pdf)} & set(described)
+    ids = [text for text in described if re.fullmatch(r"[a-z0-9][a-z0-9:-]*", text)]
+    assert ids == []
 
 
 def test_every_page_but_the_cover_has_its_number(built: Built) -> None:
@@ -414,7 +435,8 @@ def _subprocess_build(folder: Path, out: Path, seed: str) -> bytes:
     environment = {**os.environ, "PYTHONHASHSEED": seed, "SOURCE_DATE_EPOCH": "1467331200"}
     command = [sys.executable, "-m", "boardreport", "build", str(folder), "--out", str(out)]
     command += ["--format", "pdf"]
-    subprocess.run(command, check=True, capture_output=True, env=environment, timeout=600)
+    done = subprocess.run(command, capture_output=True, env=environment, timeout=600)
+    assert done.returncode in (0, 1), done.stderr  # 1: a draft, still built
     return (out / "report.pdf").read_bytes()
 
 

@@ -145,7 +145,8 @@ def render_html(
             chart_id = view.item.id
             spec = specs[chart_id]
             svg = drawn.get(chart_id) or vega.chart_svg(spec, cache=cache)
-            charts[chart_id] = {"spec": script_json(spec), "image": svg_data_uri(svg)}
+            # the figure is named by its caption and described once, so the drawing has no alt
+            charts[chart_id] = {"spec": script_json(spec), "image": svg_data_uri(svg), "alt": ""}
         bundle = script_bundle(cache)
     scripts = [bundle, bootstrap] if bundle else [bootstrap]
     template = environment().get_template("report.html.j2")

@@ -21,7 +21,7 @@ from boardreport.errors import RenderError
 from boardreport.model import Report
 from boardreport.render import _context
 from boardreport.render._pdf_tags import finish
-from boardreport.render._views import ContentsEntry, ReportContext
+from boardreport.render._views import ContentsEntry, ReportContext, SectionView
 from boardreport.rules._registry import Finding, Rule
 
 PDF_VARIANT = "pdf/ua-1"
@@ -111,7 +111,8 @@ def print_html(
 
 
 def link_titles(context: ReportContext) -> dict[str, str]:
-    """Anchor → title of every heading a link can lead to: the contents and every section."""
+    """Anchor → title of what a link can lead to: the contents, every section and table, every
+    note on the data, and what each note concerns (named by its section)."""
     titles = {context.ids["contents"]: "Contents"}
 
     def add(entries: Sequence[ContentsEntry]) -> None:
@@ -119,7 +120,23 @@ def link_titles(context: ReportContext) -> dict[str, str]:
             titles[entry.anchor] = entry.title
             add(entry.children)
 
+    def add_sections(sections: Sequence[SectionView]) -> None:
+        for section in sections:
+            titles.setdefault(section.anchor, section.title)
+            for block in section.blocks:
+                for table in block.tables:
+                    if table.anchor and table.caption:
+                        titles.setdefault(table.anchor, table.caption)
+            add_sections(section.sections)
+
     add(context.contents)
+    add_sections(context.sections)
+    for note in context.notes:
+        if note.anchor:
+            titles[note.anchor] = f"Note {note.number}"
+        if note.concerns:
+            where = note.section[0] if note.section else "what the note concerns"
+            titles.setdefault(note.concerns, where)
     return titles
 
 
@@ -142,7 +159,12 @@ def _print_page(
         for view in context.charts:
             chart_id = view.item.id
             svg = drawn.get(chart_id) or vega.chart_svg(specs[chart_id])
-            charts[chart_id] = {"spec": Markup(""), "image": html.svg_data_uri(chart_fonts(svg))}
+            # a tagged PDF figure needs its text alternative on the drawing itself
+            charts[chart_id] = {
+                "spec": Markup(""),
+                "image": html.svg_data_uri(chart_fonts(svg)),
+                "alt": view.item.description,
+            }
     created, modified = pdf_dates(report, os.environ if environ is None else environ)
     template = html.environment().get_template("report.pdf.html.j2")
     page = template.render(
