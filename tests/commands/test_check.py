@@ -73,15 +73,16 @@ def test_unknown_rule_is_a_usage_error(capsys: pytest.CaptureFixture[str], optio
 
 
 def test_unloadable_report_exits_2(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
-    """A report that cannot be loaded is reported on stderr with its location; exit 2."""
+    """A report that cannot be loaded is listed with its location and summed up; exit 2."""
     bad = tmp_path / "report.toml"
     bad.write_text('board = "B"\narea = \n', encoding="utf-8")
-    code, _, err = _run(capsys, str(tmp_path), str(COMPLETE))
+    code, out, _ = _run(capsys, str(tmp_path), str(COMPLETE))
     assert code == 2
-    assert "report.toml:2" in err
-    assert "could not be loaded" in err
+    assert "report.toml:2: LOAD-001 error TOML syntax error" in out
+    assert f"error: {tmp_path}: the report could not be loaded (1 problem)" in out
     code, _, err = _run(capsys, str(tmp_path / "missing"))
     assert code == 2
+    assert err == f"error: no such file or folder: {tmp_path / 'missing'}\n"
 
 
 def test_bad_format_is_a_usage_error(capsys: pytest.CaptureFixture[str]) -> None:

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from boardreport.io._dump import dump, dumps, write_atomic
+    from boardreport.io._find import find_reports
     from boardreport.io._load import load, load_with_sources, loads
     from boardreport.io._paths import ROOT_FILE, root_file
     from boardreport.io._reuse import load_reusing
@@ -21,6 +22,7 @@ _HOMES = {
     "SourceMap": "_sourcemap",
     "dump": "_dump",
     "dumps": "_dump",
+    "find_reports": "_find",
     "load": "_load",
     "load_reusing": "_reuse",
     "load_with_sources": "_load",
@@ -45,6 +47,7 @@ __all__ = [
     "SourceMap",
     "dump",
     "dumps",
+    "find_reports",
     "load",
     "load_reusing",
     "load_with_sources",

@@ -18,6 +18,7 @@ from cattrs.errors import ClassValidationError, ForbiddenExtraKeysError, Iterabl
 from boardreport import model
 from boardreport.errors import LoadError, Problem
 from boardreport.io._converter import FieldError, converter, suggest
+from boardreport.io._hints import syntax_hint
 from boardreport.io._lines import DataPath, line_of
 from boardreport.io._paths import ROOT_FILE, format_path, root_file
 from boardreport.io._sourcemap import SourceMap
@@ -123,7 +124,13 @@ class _Loader:
         self.included: set[Path] = set()
 
     def problem(
-        self, file: Path | None, raw: DataPath, message: str, line: int | None = None
+        self,
+        file: Path | None,
+        raw: DataPath,
+        message: str,
+        line: int | None = None,
+        *,
+        hint: str = "",
     ) -> None:
         if self.full:
             return
@@ -141,6 +148,7 @@ class _Loader:
                 line=line,
                 path=_cut(format_path(raw)),
                 message=_cut(message),
+                hint=hint,
             )
         )
 
@@ -193,7 +201,12 @@ class _Loader:
             message = _TOML_POSITION.sub("", message).strip()
             if match:
                 message += f" (column {match.group(2)})"
-            self.problem(file, (), f"TOML syntax error: {message}", line)
+            hint = syntax_hint(text, message, line)
+            if hint is not None:
+                line = hint.line
+            self.problem(
+                file, (), f"TOML syntax error: {message}", line, hint=hint.text if hint else ""
+            )
             return None
         except RecursionError:
             self.problem(file, (), "TOML nesting is too deep", 1)
