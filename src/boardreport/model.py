@@ -241,8 +241,11 @@ class Person:
     """A named person with a role, for leads, authors and chairs."""
 
     name: str
+    """The person's name (or post, if the report names posts)."""
     role: str = ""
+    """Their role."""
     organisation: str = ""
+    """Their organisation."""
 
 
 @frozen(kw_only=True)
@@ -250,8 +253,11 @@ class Chair:
     """The Chair who publishes the report (Children Act 2004 s14A)."""
 
     name: str
+    """The Chair's name."""
     independent: bool = False
+    """Whether the Chair is independent of the Board's member agencies."""
     title: str = "Chair"
+    """The Chair's title as printed in the report, for example `"Independent Chair"`."""
 
 
 @frozen(kw_only=True)
@@ -259,7 +265,9 @@ class Recipient:
     """A person or body the report is submitted to."""
 
     role: RecipientRole
+    """Which recipient this is."""
     name: str = ""
+    """The person's name, if you want it printed."""
 
 
 @frozen(kw_only=True)
@@ -267,8 +275,11 @@ class Suppression:
     """A finding the board accepts, with the reason it stands (for example a published error)."""
 
     rule: str
+    """The rule id, for example `"CONS-007"` (see the rules)."""
     target: str
+    """The data path of the finding, or of a section or block that contains it."""
     reason: str
+    """Why the finding stands; it is printed with the finding."""
 
 
 @frozen(kw_only=True)
@@ -276,9 +287,13 @@ class Comparator:
     """A value a KPI is compared with."""
 
     label: str
+    """How the comparator is named in the report."""
     value: Number = field(validator=_check_number)
+    """The comparator's figure."""
     kind: ComparatorKind = ComparatorKind.OTHER
+    """What sort of comparator it is."""
     period: str = ""
+    """The period the comparator's figure covers, if not the KPI's."""
 
 
 @frozen(kw_only=True)
@@ -286,7 +301,9 @@ class PreviousValue:
     """An earlier value of a KPI."""
 
     period: str
+    """The earlier period, for example `"2013-14"`."""
     value: Number = field(validator=_check_number)
+    """The KPI's figure in that period."""
 
 
 @frozen(kw_only=True)
@@ -298,11 +315,18 @@ class Claim:
     """
 
     kind: ClaimKind
+    """How the figure is worked out from the data."""
     text: str
+    """The figure as written in the prose."""
     stated: Number = field(validator=_check_number)
+    """The figure as a number (`65` for "65%"; `-10` for "fell by 10%")."""
     refs: tuple[str, ...] = field(converter=_tuple)
+    """References to the data the figure is about."""
     of: tuple[str, ...] = field(default=(), converter=_tuple)
+    """For `share` and `change`: references to the whole, or to the earlier figure."""
     tolerance: Number = field(default=Decimal("0.5"), validator=_check_number)
+    """How far the stated figure may be from the recomputed one (0.5 allows for rounding to a whole
+    number)."""
 
 
 # ---------------------------------------------------------------------------------------------
@@ -314,8 +338,11 @@ class Prose:
     """Markdown text, optionally with figures that checks recompute."""
 
     text: str
+    """The text."""
     id: str | None = field(default=None, validator=_check_id)
+    """The block's id."""
     claims: tuple[Claim, ...] = field(default=(), converter=_tuple)
+    """Figures in the text that the checks recompute from data."""
 
 
 @frozen(kw_only=True)
@@ -323,8 +350,11 @@ class Quote:
     """A quotation, such as feedback from a child, parent or practitioner."""
 
     text: str
+    """The words quoted."""
     attribution: str = ""
+    """Who said it, without identifying a child."""
     id: str | None = field(default=None, validator=_check_id)
+    """The block's id."""
 
 
 @frozen(kw_only=True)
@@ -332,8 +362,11 @@ class CaseStudy:
     """A case study or practice example."""
 
     title: str
+    """The case study's title."""
     text: str
+    """The case study."""
     id: str | None = field(default=None, validator=_check_id)
+    """The block's id."""
 
 
 @frozen(kw_only=True)
@@ -344,9 +377,13 @@ class MissingFigure:
     """
 
     title: str
+    """The figure's title as published."""
     description: str
+    """What the figure showed, as far as is known."""
     reason: str = "The data behind this figure is not in the source document."
+    """Why the figure cannot be drawn."""
     id: str | None = field(default=None, validator=_check_id)
+    """The block's id."""
 
 
 @frozen(kw_only=True)
@@ -354,7 +391,9 @@ class Placeholder:
     """Content still to be written; every check treats it as missing."""
 
     prompt: str
+    """What is to be written here."""
     id: str | None = field(default=None, validator=_check_id)
+    """The block's id."""
 
 
 @frozen(kw_only=True)
@@ -362,15 +401,26 @@ class KPI:
     """A key performance indicator with its comparators and history."""
 
     label: str
+    """What is measured."""
     value: Number = field(validator=_check_number)
+    """The figure for the period."""
     unit: str = ""
+    """The unit shown after the figure, for example `"%"` or `"days"`. With `"%"`, the figure must
+    lie between 0 and 100."""
     period: str = ""
+    """The period the figure covers, for example `"2014-15"` or `"at 31 March 2015"`."""
     id: str | None = field(default=None, validator=_check_id)
+    """The KPI's id; claims refer to it as `kpi:<id>`."""
     comparators: tuple[Comparator, ...] = field(default=(), converter=_tuple)
+    """Figures it is compared with."""
     previous: tuple[PreviousValue, ...] = field(default=(), converter=_tuple)
+    """Its figures in earlier periods."""
     polarity: Polarity = Polarity.NEUTRAL
+    """Which direction of change is an improvement."""
     source: str = ""
+    """Where the figure comes from."""
     note: str = ""
+    """Anything the reader needs to know about the figure."""
 
 
 @frozen(kw_only=True)
@@ -378,9 +428,13 @@ class Column:
     """A typed table column."""
 
     key: str
+    """The column's short name, used by charts, totals and claims; unique within the table."""
     label: str
+    """The heading printed above the column."""
     type: ColumnType = ColumnType.TEXT
+    """What kind of values the column holds."""
     unit: str = ""
+    """A unit added to the heading in brackets, for example `"hours"`."""
 
 
 @frozen(kw_only=True)
@@ -388,9 +442,13 @@ class ColumnTotal:
     """A published total of one column over all rows (or over the named rows)."""
 
     column: str
+    """The key of the column totalled."""
     value: Number = field(validator=_check_number)
+    """The total as published."""
     label: str = "Total"
+    """The label of the total row as published."""
     rows: tuple[str, ...] = field(default=(), converter=_tuple)
+    """The labels of the rows this total covers; leave it out for all rows."""
 
 
 @frozen(kw_only=True)
@@ -398,7 +456,9 @@ class RowSum:
     """In every row, ``total`` is published as the sum of the ``parts`` columns."""
 
     total: str
+    """The key of the total column."""
     parts: tuple[str, ...] = field(converter=_tuple)
+    """The keys of the columns it adds up."""
 
 
 @frozen(kw_only=True)
@@ -406,15 +466,24 @@ class Table:
     """A table of typed columns; the first column holds each row's label."""
 
     id: str = field(validator=_check_id)
+    """The table's id; charts and claims refer to it."""
     caption: str
+    """The table's caption."""
     columns: tuple[Column, ...] = field(converter=_tuple)
+    """The columns, left to right. The first holds the row labels."""
     rows: tuple[tuple[Cell, ...], ...] = field(converter=_rows, validator=_check_cells)
+    """One list per row, one value per column; the first value is the row's label."""
     source: str = ""
+    """Where the figures come from."""
     note: str = ""
+    """A note printed under the table."""
     totals: tuple[ColumnTotal, ...] = field(default=(), converter=_tuple)
+    """Published totals of columns."""
     row_sums: tuple[RowSum, ...] = field(default=(), converter=_tuple)
+    """Columns that are published as the sum of other columns in each row."""
     percent_of: str = ""
-    """Id of a table of counts with the same rows and columns; each cell here is a row share."""
+    """For a table of percentages: the id of the table of counts it was worked out from (same row
+    labels and column keys). Each percentage is checked against 100 × count ÷ row total."""
 
     def column_index(self, key: str) -> int | None:
         """Return the position of the column ``key``, or None."""
@@ -436,14 +505,24 @@ class Chart:
     """A chart drawn from a Table; ``description`` is its text alternative."""
 
     id: str = field(validator=_check_id)
+    """The chart's id."""
     table: str
+    """The id of the table the chart is drawn from: a table's own id or a derived table id."""
     kind: ChartKind
+    """The kind of chart."""
     x: str
+    """The key of the column that gives the categories, usually the row labels."""
     y: tuple[str, ...] = field(converter=_tuple)
+    """The keys of the columns of figures (integer, decimal, percent or money); each becomes one
+    series."""
     title: str
+    """The chart's title."""
     description: str
+    """The text alternative: what the chart shows, with its figures."""
     x_title: str = ""
+    """The category axis title; without it, the `x` column's heading."""
     y_title: str = ""
+    """The value axis title; without it, one worked out from the `y` columns."""
 
 
 @frozen(kw_only=True)
@@ -451,13 +530,21 @@ class PriorityArea:
     """One of the Board's priorities and the progress made on it."""
 
     number: int
+    """The priority's number in the Board's plan."""
     title: str
+    """The priority's title."""
     aim: str
+    """What the priority sets out to achieve."""
     lead: Person | None = None
+    """Who leads the priority."""
     progress: str = ""
+    """What was achieved in the year."""
     work_in_progress: str = ""
+    """What is still under way, and why."""
     next_year: str = ""
+    """What happens next year."""
     id: str | None = field(default=None, validator=_check_id)
+    """The block's id."""
 
 
 @frozen(kw_only=True)
@@ -465,20 +552,37 @@ class AgencyReturn:
     """A partner agency's answers to the Board's standard annual return."""
 
     agency: str
+    """The agency's name."""
     partner: StatutoryPartner | None = None
+    """Which statutory Board partner the agency is, if it is one."""
     commitment: str = ""
+    """How does your agency demonstrate its commitment to safeguarding children and the work of the
+    Board?"""
     objectives: str = ""
+    """What were the agreed safeguarding objectives for the year?"""
     achievements: str = ""
+    """Achievements against the above objectives."""
     improvement_plans: str = ""
+    """Improvement plans where barriers have existed."""
     impact: str = ""
+    """Impact for children, young people and families."""
     priorities_next_year: str = ""
+    """In relation to safeguarding children, what are your priorities for next year?"""
     contribution_statement: str = ""
+    """A statement on the effectiveness of the contribution made by your organisation to the Board
+    and its committees."""
     training: str = ""
+    """Training: promoting, delivering and evaluating single-agency and multi-agency training."""
     policy_and_procedures: str = ""
+    """Policy and procedures: embedding policy and procedure in practice."""
     communication: str = ""
+    """Communication: sharing all relevant information with the workforce."""
     improving_quality: str = ""
+    """Improving quality: single-agency audit, supervision, section 11 and so on."""
     performance_management: str = ""
+    """Contributing to performance management: supplying performance data and commentary."""
     id: str | None = field(default=None, validator=_check_id)
+    """The block's id."""
 
     ANSWER_FIELDS = (
         "commitment",
@@ -538,10 +642,15 @@ class IncomeLine:
     """Money or support a partner gave the Board."""
 
     contributor: str
+    """The contributor as published; claims find the line by this text."""
     amount: Number = field(validator=_check_number)
+    """The amount as published (negative if the statement prints income that way)."""
     kind: IncomeKind = IncomeKind.CASH
+    """What kind of income it is."""
     partner: StatutoryPartner | None = None
+    """The statutory Board partner that gave it."""
     note: str = ""
+    """A note printed beside the line."""
 
 
 @frozen(kw_only=True)
@@ -549,9 +658,13 @@ class ExpenditureLine:
     """One line of the Board's spending."""
 
     item: str
+    """The item as published; claims find the line by this text."""
     amount: Number = field(validator=_check_number)
+    """The amount spent."""
     category: ExpenditureCategory = ExpenditureCategory.OTHER
+    """What the money was spent on."""
     note: str = ""
+    """A note printed beside the line."""
 
 
 @frozen(kw_only=True)
@@ -563,17 +676,29 @@ class Budget:
     """
 
     period: str
+    """The financial year, for example `"2014-15"`."""
     income: tuple[IncomeLine, ...] = field(converter=_tuple)
+    """The income lines, in the published order."""
     expenditure: tuple[ExpenditureLine, ...] = field(converter=_tuple)
+    """The spending lines, in the published order."""
     income_total: Number | None = field(default=None, validator=_check_optional_number)
+    """The income total as published."""
     expenditure_total: Number | None = field(default=None, validator=_check_optional_number)
+    """The expenditure total as published."""
     income_sign: int = field(default=1, validator=attrs.validators.in_((1, -1)))
+    """`-1` when the published income figures are negative, else `1`."""
     currency: str = "GBP"
+    """The currency of the amounts, as a three-letter code."""
     id: str | None = field(default=None, validator=_check_id)
+    """The budget's id; claims and derived tables use it."""
     income_caption: str = "Income"
+    """The caption of the income table."""
     expenditure_caption: str = "Expenditure"
+    """The caption of the expenditure table."""
     income_total_label: str = "Total"
+    """The label of the income total row as published."""
     expenditure_total_label: str = "Total"
+    """The label of the expenditure total row as published."""
 
 
 @frozen(kw_only=True)
@@ -581,12 +706,18 @@ class Member:
     """A seat on the Board."""
 
     name: str
+    """The member's name, or their post."""
     organisation: str = ""
+    """The organisation the member represents."""
     role: MemberRole = MemberRole.STATUTORY_PARTNER
+    """How the member sits on the Board."""
     partner: StatutoryPartner | None = None
+    """The statutory partner the seat represents."""
     other_partners: tuple[StatutoryPartner, ...] = field(default=(), converter=_tuple)
-    """Further statutory partners this seat represents (a council seat covering its YOT)."""
+    """Further statutory partners the same seat represents, such as a council seat that also
+    covers the youth offending team."""
     note: str = ""
+    """A note printed beside the member."""
 
 
 @frozen(kw_only=True)
@@ -594,7 +725,9 @@ class PartnerNotApplicable:
     """A statutory partner that has no seat, with the reason (for example no prison in the area)."""
 
     partner: StatutoryPartner
+    """The partner without a seat."""
     reason: str
+    """Why the partner has no seat."""
 
 
 @frozen(kw_only=True)
@@ -602,9 +735,13 @@ class Membership:
     """Who sits on the Board, in what role."""
 
     members: tuple[Member, ...] = field(converter=_tuple)
+    """The seats on the Board."""
     not_applicable: tuple[PartnerNotApplicable, ...] = field(default=(), converter=_tuple)
+    """Statutory partners without a seat, with the reason."""
     lay_member_recruitment: str = ""
+    """The steps being taken to recruit lay members, when the Board has fewer than two."""
     id: str | None = field(default=None, validator=_check_id)
+    """The block's id."""
 
 
 @frozen(kw_only=True)
@@ -612,8 +749,11 @@ class AttendanceEntry:
     """One member's attendance; ``percent`` is None where none was published."""
 
     name: str
+    """The member or agency."""
     percent: Number | None = field(default=None, validator=_check_optional_number)
+    """The share of meetings attended, from 0 to 100."""
     note: str = ""
+    """A note printed beside the entry."""
 
 
 @frozen(kw_only=True)
@@ -621,12 +761,19 @@ class Attendance:
     """Attendance at the Board or one of its committees."""
 
     body: str
+    """The Board or committee."""
     entries: tuple[AttendanceEntry, ...] = field(converter=_tuple)
+    """One entry per member or agency."""
     period: str = ""
+    """The period covered, for example `"2014-15"`."""
     meetings: int | None = None
+    """How many meetings were held."""
     column_label: str = "% attendance"
+    """The heading of the attendance column."""
     note: str = ""
+    """A note printed under the table."""
     id: str | None = field(default=None, validator=_check_id)
+    """The block's id; it is also the id of its derived table."""
 
 
 @frozen(kw_only=True)
@@ -634,11 +781,17 @@ class Challenge:
     """An area of weakness or challenge, its cause and the action being taken (para 17)."""
 
     title: str
+    """The weakness or challenge in a few words."""
     description: str = ""
+    """What the weakness is, with evidence."""
     cause: str = ""
+    """Why it arose."""
     action: str = ""
+    """What is being done about it."""
     owner: str = ""
+    """Who is responsible for the action."""
     id: str | None = field(default=None, validator=_check_id)
+    """The block's id."""
 
 
 @frozen(kw_only=True)
@@ -646,16 +799,27 @@ class Review:
     """A case review or audit undertaken in the period, with its lessons."""
 
     kind: ReviewKind
+    """What kind of review or audit it is."""
     title: str
+    """The review's title."""
     summary: str = ""
+    """What the review found."""
     cases_considered: int | None = None
+    """How many cases were considered for review."""
     met_criteria: int | None = None
+    """How many met the criteria for a review."""
     commissioned: int | None = None
+    """How many reviews were commissioned."""
     published: int | None = None
+    """How many reviews were published."""
     lessons: tuple[str, ...] = field(default=(), converter=_tuple)
+    """The lessons learnt, one per entry."""
     actions: tuple[str, ...] = field(default=(), converter=_tuple)
+    """The actions taken or planned, one per entry."""
     none_in_period: bool = False
+    """`true` to state that there was no review of this kind in the year."""
     id: str | None = field(default=None, validator=_check_id)
+    """The block's id."""
 
 
 @frozen(kw_only=True)
@@ -663,9 +827,11 @@ class Breakdown:
     """Counts of one total by category (for example deaths by place of death)."""
 
     label: str
+    """What the deaths are broken down by; it also names the derived table."""
     counts: tuple[tuple[str, int], ...] = field(converter=_rows)
+    """One `["category", count]` pair per category."""
     of_total: bool = True
-    """True when the counts are a breakdown of the whole ``deaths_reviewed``."""
+    """Whether the counts break down all the deaths reviewed."""
 
 
 @frozen(kw_only=True)
@@ -673,14 +839,23 @@ class ChildDeathReview:
     """Child Death Overview Panel activity for the period (LSCB Regulations 2006 reg 6)."""
 
     panel: str
+    """The panel's name."""
     deaths_reviewed: int
+    """How many deaths the panel reviewed in the year."""
     meetings: int | None = None
+    """How many times the panel met."""
     modifiable: int | None = None
+    """How many of the deaths reviewed had modifiable factors."""
     breakdowns: tuple[Breakdown, ...] = field(default=(), converter=_tuple)
+    """Counts of the deaths by category."""
     learning: tuple[str, ...] = field(default=(), converter=_tuple)
+    """What was learnt, one per entry."""
     actions: tuple[str, ...] = field(default=(), converter=_tuple)
+    """What was done as a result, one per entry."""
     note: str = ""
+    """A note on the figures."""
     id: str | None = field(default=None, validator=_check_id)
+    """The block's id; its breakdowns' derived tables are named after it."""
 
 
 @frozen(kw_only=True)
@@ -688,7 +863,9 @@ class GlossaryEntry:
     """One acronym or term and its meaning."""
 
     term: str
+    """The acronym or term."""
     meaning: str
+    """What it stands for or means."""
 
 
 @frozen(kw_only=True)
@@ -696,7 +873,9 @@ class Glossary:
     """Acronyms and terms used in the report."""
 
     entries: tuple[GlossaryEntry, ...] = field(converter=_tuple)
+    """The terms, in the order to print them."""
     id: str | None = field(default=None, validator=_check_id)
+    """The block's id."""
 
 
 Block: TypeAlias = (
@@ -761,11 +940,17 @@ class Section:
     """
 
     id: str = field(validator=_check_id)
+    """The section's id; it becomes part of every data path inside the section."""
     title: str
+    """The heading printed in the report."""
     blocks: tuple[Block, ...] = field(default=(), converter=_tuple)
+    """The content, one `[[blocks]]` table per block, each with its `type`."""
     sections: tuple[Section, ...] = field(default=(), converter=_tuple)
+    """Subsections written in this file."""
     meets: tuple[Requirement, ...] = field(default=(), converter=_tuple)
+    """The content duties this section carries."""
     appendix: bool = False
+    """Whether the section is an appendix."""
 
 
 @frozen(kw_only=True)
@@ -773,17 +958,31 @@ class Report:
     """A Local Safeguarding Children Board annual report."""
 
     board: str
+    """The Board's full name, for example "Exampleshire Safeguarding Children Board"."""
     area: str
+    """The local authority area the Board covers."""
     title: str
+    """The report's title, as on its cover."""
     period_start: dt.date
+    """First day of the reporting period: 1 April."""
     period_end: dt.date
+    """Last day of the reporting period: 31 March of the next year."""
     chair: Chair | None = None
+    """The Chair who publishes the report."""
     publication_date: dt.date | None = None
+    """The date the report is published; it must fall after the period ends."""
     framework: str = "wt2013"
+    """The statutory guidance the report is checked against; `"wt2013"` is Working Together to
+    Safeguard Children 2013."""
     recipients: tuple[Recipient, ...] = field(default=(), converter=_tuple)
+    """Who the report is submitted to."""
     sections: tuple[Section, ...] = field(default=(), converter=_tuple)
+    """Sections written in `report.toml` itself (`[[sections]]`); they come before the sections of
+    `parts`."""
     suppressions: tuple[Suppression, ...] = field(default=(), converter=_tuple)
+    """Check findings the Board accepts, each with its reason."""
     language: str = "en-GB"
+    """The language of the report's text, as a language tag."""
 
     @property
     def period_label(self) -> str:
@@ -800,8 +999,11 @@ class Located:
     """A block or section with its stable data path (``section-id/sub-id/block-id``)."""
 
     path: str
+    """The item's data path."""
     item: Any
+    """The block or section itself."""
     section: Section
+    """The section the item is in (for a section, the section itself)."""
 
 
 def block_key(block: Block, index: int) -> str:

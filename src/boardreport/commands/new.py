@@ -8,8 +8,13 @@ from __future__ import annotations
 
 import argparse
 import shlex
+from pathlib import Path
 
+from boardreport.io import write_atomic
+from boardreport.schema import TAPLO_CONFIG
 from boardreport.skeleton import parse_period, write_skeleton
+
+TAPLO_FILE = ".taplo.toml"
 
 
 def _period(text: str) -> str:
@@ -61,8 +66,9 @@ def run(args: argparse.Namespace) -> int:
     written = write_skeleton(
         args.folder, board=args.board, area=args.area, period=args.period, force=args.force
     )
+    write_atomic(Path(args.folder) / TAPLO_FILE, TAPLO_CONFIG, overwrite=args.force)
     folder = shlex.quote(str(args.folder))
-    print(f"Created {len(written)} files in {args.folder}.")
+    print(f"Created {len(written) + 1} files in {args.folder}.")
     print("Next: replace every TODO and placeholder in the TOML files, then run")
     print(f"  boardreport check {folder}")
     print(f"  boardreport serve {folder}")
