@@ -159,13 +159,14 @@ def to_text(
 
 
 def _hidden(findings: Sequence[Finding], threshold: Severity, show_suppressed: bool) -> str:
-    """``N info findings not shown (--severity info lists them)``, or empty."""
+    """``not shown: N below warning (--severity info lists them)``, or empty."""
     floor = SEVERITY_RANK[threshold]
     live = [f for f in findings if not f.suppressed]
     below = [f for f in live if SEVERITY_RANK[f.severity] < floor]
     notes = []
     if below:
-        notes.append(f"{len(below)} below {threshold.value} (--severity info lists them)")
+        lowest = min((f.severity for f in below), key=SEVERITY_RANK.__getitem__)
+        notes.append(f"{len(below)} below {threshold.value} (--severity {lowest.value} lists them)")
     suppressed = sum(f.suppressed for f in findings)
     if suppressed and not show_suppressed:
         notes.append(f"{suppressed} suppressed (--show-suppressed lists them)")
