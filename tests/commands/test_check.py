@@ -175,17 +175,6 @@ def test_pre_commit_hook_runs_the_check(capsys: pytest.CaptureFixture[str]) -> N
     capsys.readouterr()
 
 
-def test_ci_guide_yaml_is_valid() -> None:
-    """Every YAML example in docs/ci.md parses, and the workflow runs `boardreport check`."""
-    yaml = pytest.importorskip("yaml")
-    text = (REPO / "docs" / "ci.md").read_text(encoding="utf-8")
-    blocks = [b.split("```", 1)[0] for b in text.split("```yaml\n")[1:]]
-    assert len(blocks) == 4
-    parsed = [yaml.safe_load(b) for b in blocks]
-    steps = parsed[0]["jobs"]["check"]["steps"]
-    assert any("boardreport check --format github" in s.get("run", "") for s in steps)
-
-
 def test_suppression_findings_point_at_the_suppression(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
