@@ -7,7 +7,7 @@ of specifications) and never touches a file. ``boardreport build`` writes the fi
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from typing import Any
+from typing import Any, Literal, TypeAlias, overload
 
 from boardreport.errors import RenderError
 from boardreport.model import Report
@@ -25,6 +25,11 @@ FORMATS: dict[str, str] = {
     "vega-lite": "vega",
 }
 """Accepted format names and the renderer each one selects."""
+
+TextFormat: TypeAlias = Literal["md", "markdown", "html"]
+"""Formats rendered as one document (a string)."""
+SpecFormat: TypeAlias = Literal["vega", "vega-lite"]
+"""Formats rendered as chart specifications (chart id → Vega-Lite spec)."""
 
 
 def _markdown(report: Report, findings: Sequence[Finding], evidence: Any, rules: Any) -> str:
@@ -44,6 +49,39 @@ RENDERERS: dict[str, Callable[..., str | dict[str, dict[str, Any]]]] = {
     "html": _html,
     "vega": _vega,
 }
+
+
+@overload
+def render(
+    report: Report,
+    fmt: TextFormat,
+    findings: Sequence[Finding] = (),
+    *,
+    evidence: Mapping[str, Sequence[str]] | None = None,
+    rules: Sequence[Rule] | None = None,
+) -> str: ...
+
+
+@overload
+def render(
+    report: Report,
+    fmt: SpecFormat,
+    findings: Sequence[Finding] = (),
+    *,
+    evidence: Mapping[str, Sequence[str]] | None = None,
+    rules: Sequence[Rule] | None = None,
+) -> dict[str, dict[str, Any]]: ...
+
+
+@overload
+def render(
+    report: Report,
+    fmt: str,
+    findings: Sequence[Finding] = (),
+    *,
+    evidence: Mapping[str, Sequence[str]] | None = None,
+    rules: Sequence[Rule] | None = None,
+) -> str | dict[str, dict[str, Any]]: ...
 
 
 def render(
@@ -68,6 +106,7 @@ def render(
 
     Returns:
         The document as a string, or for ``"vega"`` a dict of chart id → Vega-Lite spec.
+        Type checkers see which: ``render(report, "html")`` is a ``str``.
 
     Raises:
         RenderError: for an unknown format, or a chart that cannot be drawn.
@@ -83,6 +122,8 @@ def render(
 __all__ = [
     "FORMATS",
     "RENDERERS",
+    "SpecFormat",
+    "TextFormat",
     "default_rules",
     "render",
     "render_html",
