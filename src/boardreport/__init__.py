@@ -2,6 +2,13 @@
 
 Load a report from TOML (or build it in Python), check it against the statutory guidance,
 and render it to Markdown, accessible HTML and Vega-Lite.
+
+- :func:`load` reads a report folder (``report.toml`` and its part files), :func:`loads` one
+  TOML text; both raise :class:`LoadError` listing every located problem.
+- :func:`dump` writes a report as TOML (never over a file unless asked), :func:`dumps`
+  returns the text.
+- ``boardreport.rules.check(report)`` runs the checks; ``boardreport.render.render(report,
+  "html")`` renders.
 """
 
 from typing import TYPE_CHECKING, Any
@@ -85,6 +92,11 @@ def __getattr__(name: str) -> Any:
             return "0+unknown"
     msg = f"module 'boardreport' has no attribute {name!r}"
     raise AttributeError(msg)
+
+
+def __dir__() -> list[str]:
+    """Every public name, the lazily imported ones included, so ``help()`` lists them."""
+    return sorted({*globals(), *__all__})
 
 
 __all__ = [

@@ -22,6 +22,7 @@ from attrs import frozen
 
 from boardreport.errors import BoardReportError, LoadError, Problem
 from boardreport.rules import CheckResult, Counts, Finding, check, resolve_selection
+from boardreport.rules._editions import EditionChoice
 from boardreport.rules._registry import REGISTRY
 
 if TYPE_CHECKING:  # imported when workers are started: `boardreport check` of one report is quicker
@@ -55,6 +56,7 @@ class _Wire:
     rules: tuple[str, ...] = ()
     problems: tuple[Problem, ...] = ()
     loaded: bool = True
+    edition: EditionChoice | None = None
 
 
 def workers(jobs: int, tasks: int) -> int:
@@ -108,19 +110,22 @@ def _context() -> BaseContext:
 # check
 
 
-def _check_one(path: str, select: tuple[str, ...], ignore: tuple[str, ...]) -> _Wire:
+def _check_one(
+    path: str, select: tuple[str, ...], ignore: tuple[str, ...], framework: str | None
+) -> _Wire:
     from boardreport.io import load_with_sources
 
     try:
         report, sources = load_with_sources(path)
     except LoadError as exc:
         return _Wire(path=path, problems=tuple(exc.problems), loaded=False)
-    result = check(report, select=select, ignore=ignore, sources=sources)
+    result = check(report, select=select, ignore=ignore, sources=sources, framework=framework)
     return _Wire(
         path=path,
         findings=result.findings,
         evidence=tuple(result.evidence.items()),
         rules=tuple(rule.id for rule in result.rules),
+        edition=result.edition,
     )
 
 
@@ -135,6 +140,7 @@ def _unwire(wire: _Wire) -> Checked:
         findings=wire.findings,
         evidence=MappingProxyType(dict(wire.evidence)),
         rules=tuple(REGISTRY[rule_id] for rule_id in wire.rules),
+        edition=wire.edition,
     )
     return Checked(path=wire.path, result=result)
 
@@ -145,8 +151,10 @@ def check_many(
     *,
     select: Iterable[str] = (),
     ignore: Iterable[str] = (),
+    framework: str | None = None,
 ) -> list[Checked]:
-    """Check every report in ``paths`` on ``jobs`` processes (0: every core).
+    """Check every report in ``paths`` on ``jobs`` processes (0: every core); ``framework``
+    overrides the edition each report selects.
 
     Each report gets exactly what :func:`boardreport.rules.check` gives it, with the findings
     located in its files. The outcomes come back in the order of ``paths``.
@@ -159,7 +167,7 @@ def check_many(
     resolve_selection(chosen)
     resolve_selection(skipped)
     items = [os.fspath(p) for p in paths]
-    wires = _map(_check_one, items, jobs, chosen, skipped, prepare=_prepare_check)
+    wires = _map(_check_one, items, jobs, chosen, skipped, framework, prepare=_prepare_check)
     return [_unwire(wire) for wire in wires]
 
 

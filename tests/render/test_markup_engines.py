@@ -136,9 +136,9 @@ class Poisoner:
         for field in attrs.fields(cls):
             if field.name in PATTERNED or (cls, field.name) in REFERENCES | NOT_SHOWN:
                 continue
-            if isinstance(value, model.AgencyReturn) and value.questions:
-                if field.name in model.AgencyReturn.ANSWER_FIELDS:
-                    continue  # a return with its own questions has no standard answers
+            own_questions = isinstance(value, model.AgencyReturn) and bool(value.questions)
+            if own_questions and field.name in model.AgencyReturn.ANSWER_FIELDS:
+                continue  # a return with its own questions has no standard answers
             current, kind = getattr(value, field.name), hints[field.name]
             if isinstance(current, str) or (current is None and _text_type(kind)):
                 changes[field.name] = self.make(current or "filled")

@@ -152,7 +152,7 @@ def load_outcome(folder: Path, source: str) -> str:
 
 
 def cli_outcome(folder: Path, source: str) -> str:
-    """Run ``boardreport check`` in-process; a load error must exit 2 with located messages."""
+    """Run ``boardreport check`` in-process; a load error must exit 2 with located findings."""
     out, err = io.StringIO(), io.StringIO()
     with time_limit(), contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
         code = cli.main(["check", str(folder)])
@@ -162,8 +162,12 @@ def cli_outcome(folder: Path, source: str) -> str:
         boardreport.load(folder)
     except LoadError as exc:
         assert code == 2, f"exit {code} for a report that does not load"
-        for problem in exc.problems:
-            assert str(problem) in stderr
+        stdout = out.getvalue()
+        for problem in exc.problems:  # each load problem is a located LOAD-001 finding
+            where = str(problem.file) if problem.file is not None else "<report>"
+            if problem.line:
+                where += f":{problem.line}"
+            assert f"{where}: LOAD-001 error {problem.message}" in stdout
         outcome = "load_error"
     else:
         assert code in (0, 1), f"exit {code} for a report that loads"

@@ -20,6 +20,7 @@ from boardreport import model
 from boardreport.errors import LoadError, Problem
 from boardreport.io._converter import FieldError, converter, suggest
 from boardreport.io._files import MAX_FILE_BYTES, FileTooLargeError, NotAFileError, read_text
+from boardreport.io._hints import syntax_hint
 from boardreport.io._lines import DataPath, line_of, unclosed_line
 from boardreport.io._paths import ROOT_FILE, format_path, root_file
 from boardreport.io._sourcemap import SourceMap
@@ -202,7 +203,13 @@ class _Loader:
         self.included: set[Path] = set()
 
     def problem(
-        self, file: Path | None, raw: DataPath, message: str, line: int | None = None
+        self,
+        file: Path | None,
+        raw: DataPath,
+        message: str,
+        line: int | None = None,
+        *,
+        hint: str = "",
     ) -> None:
         if self.full:
             return
@@ -220,6 +227,7 @@ class _Loader:
                 line=line,
                 path=_cut(format_path(raw)),
                 message=_cut(message),
+                hint=hint,
             )
         )
 
@@ -268,11 +276,17 @@ class _Loader:
             message = _TOML_POSITION.sub("", message).strip()
             if match:
                 message += f" (column {match.group(2)})"
-            elif _AT_END in message:  # located where the unclosed string or bracket opened
-                line = unclosed_line(text)
+            hint = syntax_hint(text, message, line)
+            if hint is not None:
+                line = hint.line
+            if _AT_END in message:  # located where the unclosed string or bracket opened
+                if hint is None:
+                    line = unclosed_line(text)
                 where = "; it opens on this line" if line is not None else ""
                 message = message.replace(_AT_END, f"(the file ends before it is closed{where})")
-            self.problem(file, (), f"TOML syntax error: {message}", line)
+            self.problem(
+                file, (), f"TOML syntax error: {message}", line, hint=hint.text if hint else ""
+            )
             return None
         except RecursionError:
             self.problem(file, (), "TOML nesting is too deep", 1)

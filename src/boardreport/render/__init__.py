@@ -7,7 +7,7 @@ specifications, for the PDF bytes) and never touches a file. ``boardreport build
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from typing import Any
+from typing import Any, Literal, TypeAlias, overload
 
 from boardreport.errors import RenderError
 from boardreport.model import Report
@@ -26,6 +26,11 @@ FORMATS: dict[str, str] = {
     "pdf": "pdf",
 }
 """Accepted format names and the renderer each one selects."""
+
+TextFormat: TypeAlias = Literal["md", "markdown", "html"]
+"""Formats rendered as one document (a string)."""
+SpecFormat: TypeAlias = Literal["vega", "vega-lite"]
+"""Formats rendered as chart specifications (chart id → Vega-Lite spec)."""
 
 
 def _markdown(report: Report, findings: Sequence[Finding], evidence: Any, rules: Any) -> str:
@@ -54,6 +59,39 @@ RENDERERS: dict[str, Callable[..., str | bytes | dict[str, dict[str, Any]]]] = {
 }
 
 
+@overload
+def render(
+    report: Report,
+    fmt: TextFormat,
+    findings: Sequence[Finding] = (),
+    *,
+    evidence: Mapping[str, Sequence[str]] | None = None,
+    rules: Sequence[Rule] | None = None,
+) -> str: ...
+
+
+@overload
+def render(
+    report: Report,
+    fmt: SpecFormat,
+    findings: Sequence[Finding] = (),
+    *,
+    evidence: Mapping[str, Sequence[str]] | None = None,
+    rules: Sequence[Rule] | None = None,
+) -> dict[str, dict[str, Any]]: ...
+
+
+@overload
+def render(
+    report: Report,
+    fmt: str,
+    findings: Sequence[Finding] = (),
+    *,
+    evidence: Mapping[str, Sequence[str]] | None = None,
+    rules: Sequence[Rule] | None = None,
+) -> str | dict[str, dict[str, Any]]: ...
+
+
 def render(
     report: Report,
     fmt: str,
@@ -76,7 +114,8 @@ def render(
 
     Returns:
         The document as a string; for ``"vega"`` a dict of chart id → Vega-Lite spec; for
-        ``"pdf"`` the PDF file's bytes.
+        ``"pdf"`` the PDF file's bytes. Type checkers see which: ``render(report, "html")`` is
+        a ``str``.
 
     Raises:
         RenderError: for an unknown format, a chart that cannot be drawn, or (PDF) missing
@@ -93,6 +132,8 @@ def render(
 __all__ = [
     "FORMATS",
     "RENDERERS",
+    "SpecFormat",
+    "TextFormat",
     "default_rules",
     "render",
     "render_html",
