@@ -878,8 +878,8 @@ class KPI:
     note: str = ""
     """Anything the reader needs to know about the figure."""
     denominator: Figure | None = field(default=None, validator=_check_optional_figure)
-    """The whole the figure is a share or rate of, for example the number of children in the area.
-    The whole the figure is a share or rate of, for example the number of children in the area."""
+    """The whole the figure is a share or rate of, for example the number of children
+    in the area."""
     denominator_label: str = ""
     """What the denominator counts, for example `"children aged 0-17"`."""
     rate_per: int | None = field(
@@ -1494,8 +1494,8 @@ class Inspection:
     title: str
     """The inspection's title as published."""
     date: DateOrMonth | None = None
-    """When the inspection report was published (or, failing that, when the inspection took place).
-    When the inspection report was published (or, failing that, when the inspection took place)."""
+    """When the inspection report was published (or, failing that, when the inspection
+    took place)."""
     judgement: Judgement | None = None
     """The overall judgement on Ofsted's four-point scale."""
     judgement_text: str = ""
@@ -1638,8 +1638,8 @@ class Arrangement:
     kind: ArrangementKind
     """What publishes the report."""
     partners: tuple[Partner, ...] = field(default=(), converter=_tuple)
-    """The safeguarding partners (for a partnership) or the Board's members (for an adults board).
-    The safeguarding partners (for a partnership) or the Board's members (for an adults board)."""
+    """The safeguarding partners (for a partnership) or the Board's members (for an
+    adults board)."""
     relevant_agencies: tuple[str, ...] = field(default=(), converter=_tuple)
     """The relevant agencies that take part in the arrangements."""
     education: str = ""
