@@ -255,12 +255,13 @@ def _tool(name: str) -> list[str]:
     return [found]
 
 
-def _cli_has_jobs(boardreport: list[str], command: str, env: dict[str, str]) -> bool:
-    """Return True when ``boardreport <command>`` itself accepts ``--jobs``."""
-    done = subprocess.run(
-        [*boardreport, command, "--help"], capture_output=True, text=True, env=env, check=False
-    )
-    return done.returncode == 0 and "--jobs" in done.stdout
+def _pdf_pages(path: Path) -> str:
+    """The number of pages of a PDF, as poppler's pdfinfo counts them ("?" without it)."""
+    if shutil.which("pdfinfo") is None:
+        return "?"
+    info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=False)
+    found = re.search(r"^Pages:\s+(\d+)", info.stdout, re.MULTILINE)
+    return found.group(1) if found else "?"
 
 
 def _load_average() -> str:
@@ -632,6 +633,19 @@ def measure_all(
         [*build, "--no-cache"],
         before=_remover(out),
     )
+    pdf_out = work / "build-pdf"
+    bench.measure(
+        "build-pdf",
+        "build, reference report, PDF only (`--format pdf`, WeasyPrint, PDF/UA-1)",
+        [*boardreport, "build", str(REFERENCE), "--out", str(pdf_out), "--format", "pdf"],
+        runs=min(bench.runs, 3),
+        before=_remover(pdf_out),
+    )
+    notes.append(
+        f"The PDF build draws {_pdf_pages(pdf_out / 'report.pdf')} A4 pages with WeasyPrint; its "
+        "charts come from the build cache, so the time is layout, tagging and font subsetting "
+        "(3 timed runs at most)."
+    )
     cached = sorted(p for p in (work / "cache").rglob("*") if p.is_file())
     bundle = [p for p in cached if "bundle" in p.name]
     notes.append(
@@ -640,9 +654,9 @@ def measure_all(
         + f"; {len(cached) - len(bundle)} other cached files (the loaded report, its rendered "
         "prose, chart specifications and drawings). `check` and `build` reuse them while the "
         "report's files are unchanged, as when a board runs them again; with `--no-cache` they "
-        "load, render and draw everything afresh. Corpus runs use no load or prose cache "
-        "(`boardreport.batch` has none) and start with only the script bundle cached, since "
-        "every board's charts differ."
+        "load, render and draw everything afresh. Corpus builds go through the same build "
+        "pipeline and cache, and start with only the script bundle cached, since every "
+        "board's charts differ."
     )
     notes.append(
         "Every process runs with Python's bytecode cache on (`PYTHONPYCACHEPREFIX` in the work "
@@ -692,15 +706,14 @@ def measure_all(
             "the report files are warm from the smaller corpora (six runs of it would take "
             "longer than all the rest)."
         )
-    cli_jobs = {c: _cli_has_jobs(boardreport, c, bench.env) for c in ("check", "build")}
     for verb in ("check", "build"):
-        driver = [*boardreport, verb] if cli_jobs[verb] else [py, "-m", "boardreport.batch", verb]
-        via = f"`boardreport {verb} --jobs`" if cli_jobs[verb] else "`python -m boardreport.batch`"
-        notes.append(f"Corpus {verb} ran through {via} with `--jobs 0` (all cores).")
+        driver = [*boardreport, verb]
+        notes.append(f"Corpus {verb} ran through `boardreport {verb} --jobs 0` (all cores).")
         for n in sizes:
             say(f"corpus of {n}: {verb}")
             target = work / f"out-{verb}-{n}"
-            extra = ["--out", str(target)] if verb == "build" else []
+            # the corpus rows stay comparable: the PDF (seconds a report) has its own row above
+            extra = ["--out", str(target), "--format", "md,html,vega"] if verb == "build" else []
             command = [*driver, "--jobs", "0", *extra]
             large = n >= LARGE
             bench.measure(

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
+
+import pytest
 
 import boardreport
 from boardreport import model
@@ -45,3 +48,45 @@ def test_importing_boardreport_does_not_import_heavy_libraries() -> None:
 def test_version_is_a_string() -> None:
     """The installed version is exposed."""
     assert isinstance(boardreport.__version__, str) and boardreport.__version__
+
+
+def test_help_lists_load_and_dump() -> None:
+    """help(boardreport) shows the TOML reader and writer, which are imported on first use."""
+    import pydoc
+
+    text = pydoc.render_doc(boardreport, renderer=pydoc.plaintext)
+    for name in ("load", "loads", "dump", "dumps"):
+        assert f"    {name}(" in text, name
+
+
+def test_render_is_typed_by_its_format() -> None:
+    """render() has overloads: a str for Markdown and HTML, a dict of specs for Vega-Lite."""
+    import typing
+
+    from boardreport.render import render
+
+    returns = [typing.get_type_hints(o)["return"] for o in typing.get_overloads(render)]
+    assert returns[:2] == [str, dict[str, dict[str, typing.Any]]]
+
+
+SAMPLE = """\
+from typing import Any
+from boardreport import Report
+from boardreport.render import render
+
+def page(report: Report) -> str:
+    html = render(report, "html")
+    return html[:15] + render(report, "markdown")
+
+def charts(report: Report) -> dict[str, dict[str, Any]]:
+    return render(report, "vega")
+"""
+
+
+def test_documented_render_sample_passes_mypy(tmp_path: Path) -> None:
+    """The authoring guide's use of render() type-checks under mypy --strict."""
+    api = pytest.importorskip("mypy.api", reason="mypy comes with the lint extra")
+    sample = tmp_path / "sample.py"
+    sample.write_text(SAMPLE, encoding="utf-8")
+    out, err, status = api.run(["--strict", "--no-incremental", str(sample)])
+    assert status == 0, out + err

@@ -2,6 +2,13 @@
 
 Load a report from TOML (or build it in Python), check it against the statutory guidance,
 and render it to Markdown, accessible HTML and Vega-Lite.
+
+- :func:`load` reads a report folder (``report.toml`` and its part files), :func:`loads` one
+  TOML text; both raise :class:`LoadError` listing every located problem.
+- :func:`dump` writes a report as TOML (never over a file unless asked), :func:`dumps`
+  returns the text.
+- ``boardreport.rules.check(report)`` runs the checks; ``boardreport.render.render(report,
+  "html")`` renders.
 """
 
 from typing import TYPE_CHECKING, Any
@@ -9,7 +16,9 @@ from typing import TYPE_CHECKING, Any
 from boardreport.errors import BoardReportError, DumpError, LoadError, Problem, RenderError
 from boardreport.model import (
     KPI,
+    AgencyAnswer,
     AgencyReturn,
+    AnswerTopic,
     Arrangement,
     Attendance,
     AttendanceEntry,
@@ -50,6 +59,7 @@ from boardreport.model import (
     Scrutiny,
     Section,
     Share,
+    SubmissionStatus,
     Suppression,
     Table,
     Unknown,
@@ -84,9 +94,16 @@ def __getattr__(name: str) -> Any:
     raise AttributeError(msg)
 
 
+def __dir__() -> list[str]:
+    """Every public name, the lazily imported ones included, so ``help()`` lists them."""
+    return sorted({*globals(), *__all__})
+
+
 __all__ = [
     "KPI",
+    "AgencyAnswer",
     "AgencyReturn",
+    "AnswerTopic",
     "Arrangement",
     "Attendance",
     "AttendanceEntry",
@@ -132,6 +149,7 @@ __all__ = [
     "Scrutiny",
     "Section",
     "Share",
+    "SubmissionStatus",
     "Suppression",
     "Table",
     "Unknown",

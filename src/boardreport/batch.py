@@ -6,12 +6,11 @@ and give back one outcome per report, in the order the paths were given. A repor
 be loaded gives an outcome holding its problems; it never stops the others. ``jobs=1`` works
 in this process, ``jobs=0`` uses every core.
 
-``python -m boardreport.batch check|build --jobs N PATH...`` runs them from the command line.
+``boardreport check`` and ``boardreport build`` with several reports and ``--jobs N`` use them.
 """
 
 from __future__ import annotations
 
-import argparse
 import os
 import sys
 from collections.abc import Callable, Iterable, Sequence
@@ -23,6 +22,7 @@ from attrs import frozen
 
 from boardreport.errors import BoardReportError, LoadError, Problem
 from boardreport.rules import CheckResult, Counts, Finding, check, resolve_selection
+from boardreport.rules._editions import EditionChoice
 from boardreport.rules._registry import REGISTRY
 
 if TYPE_CHECKING:  # imported when workers are started: `boardreport check` of one report is quicker
@@ -56,6 +56,7 @@ class _Wire:
     rules: tuple[str, ...] = ()
     problems: tuple[Problem, ...] = ()
     loaded: bool = True
+    edition: EditionChoice | None = None
 
 
 def workers(jobs: int, tasks: int) -> int:
@@ -126,19 +127,22 @@ def _context() -> BaseContext:
 # check
 
 
-def _check_one(path: str, select: tuple[str, ...], ignore: tuple[str, ...]) -> _Wire:
+def _check_one(
+    path: str, select: tuple[str, ...], ignore: tuple[str, ...], framework: str | None
+) -> _Wire:
     from boardreport.io import load_with_sources
 
     try:
         report, sources = load_with_sources(path)
     except LoadError as exc:
         return _Wire(path=path, problems=tuple(exc.problems), loaded=False)
-    result = check(report, select=select, ignore=ignore, sources=sources)
+    result = check(report, select=select, ignore=ignore, sources=sources, framework=framework)
     return _Wire(
         path=path,
         findings=result.findings,
         evidence=tuple(result.evidence.items()),
         rules=tuple(rule.id for rule in result.rules),
+        edition=result.edition,
     )
 
 
@@ -153,6 +157,7 @@ def _unwire(wire: _Wire) -> Checked:
         findings=wire.findings,
         evidence=MappingProxyType(dict(wire.evidence)),
         rules=tuple(REGISTRY[rule_id] for rule_id in wire.rules),
+        edition=wire.edition,
     )
     return Checked(path=wire.path, result=result)
 
@@ -163,8 +168,10 @@ def check_many(
     *,
     select: Iterable[str] = (),
     ignore: Iterable[str] = (),
+    framework: str | None = None,
 ) -> list[Checked]:
-    """Check every report in ``paths`` on ``jobs`` processes (0: every core).
+    """Check every report in ``paths`` on ``jobs`` processes (0: every core); ``framework``
+    overrides the edition each report selects.
 
     Each report gets exactly what :func:`boardreport.rules.check` gives it, with the findings
     located in its files. The outcomes come back in the order of ``paths``.
@@ -177,7 +184,7 @@ def check_many(
     resolve_selection(chosen)
     resolve_selection(skipped)
     items = [os.fspath(p) for p in paths]
-    wires = _map(_check_one, items, jobs, chosen, skipped, prepare=_prepare_check)
+    wires = _map(_check_one, items, jobs, chosen, skipped, framework, prepare=_prepare_check)
     return [_unwire(wire) for wire in wires]
 
 
@@ -222,30 +229,41 @@ def output_folders(paths: Sequence[str], out_root: Path) -> list[Path]:
     return folders
 
 
-def _build_one(job: tuple[str, Path], formats: tuple[str, ...]) -> Built:
-    from boardreport.commands.build import check_output_folder, outputs, write_output
-    from boardreport.io import load_with_sources, root_file
+def _build_one(
+    job: tuple[str, Path],
+    formats: tuple[str, ...],
+    use_cache: bool,
+    force: bool,
+    framework: str | None,
+    author_notes: bool,
+) -> Built:
+    from boardreport.cache import default_cache
+    from boardreport.pipeline import build
 
     path, out = job
     try:
-        check_output_folder(out, root_file(path).parent)
-        report, sources = load_with_sources(path)
-        result = check(report, sources=sources)
-        files = outputs(report, result, formats)
-        write_output(out, files)
+        built = build(
+            path,
+            out=out,
+            formats=formats,
+            cache=default_cache() if use_cache else None,
+            force=force,
+            framework=framework,
+            author_notes=author_notes,
+        )
     except LoadError as exc:
         return Built(path=path, out=out, problems=tuple(exc.problems))
     except (BoardReportError, OSError) as exc:
         return Built(path=path, out=out, error=str(exc))
     except Exception as exc:  # one report's crash (say, in vl-convert) must not stop the others
         return Built(path=path, out=out, error=f"{type(exc).__name__}: {exc}")
-    return Built(path=path, out=out, files=tuple(sorted(files)), counts=result.counts)
+    return Built(path=path, out=out, files=tuple(sorted(built.files)), counts=built.result.counts)
 
 
 def _prepare_build() -> None:
     # Import (never run) the renderers here so that forked workers share them. vl-convert's
     # JavaScript runtime is started only inside the workers: it must not be forked.
-    import boardreport.commands.build
+    import boardreport.pipeline
     import boardreport.render
     import boardreport.render.vega  # noqa: F401
 
@@ -258,90 +276,31 @@ def build_many(
     jobs: int = 0,
     *,
     formats: Iterable[str] = ("md", "html", "vega"),
+    use_cache: bool = True,
+    force: bool = False,
+    framework: str | None = None,
+    author_notes: bool = False,
 ) -> list[Built]:
     """Build every report in ``paths`` into its own folder under ``out_root``.
 
     Each folder holds exactly what ``boardreport build PATH --out FOLDER`` writes; folders are
-    named by :func:`output_folders`. The outcomes come back in the order of ``paths``.
+    named by :func:`output_folders`. With ``use_cache`` the reports share the user's cache
+    (:func:`boardreport.cache.default_cache`); ``framework`` overrides every report's edition.
+    The outcomes come back in the order of ``paths``.
 
     Raises:
         ValueError: when ``jobs`` is negative.
     """
     items = [os.fspath(p) for p in paths]
     jobs_list = list(zip(items, output_folders(items, Path(out_root)), strict=True))
-    return _map(_build_one, jobs_list, jobs, tuple(formats), prepare=_prepare_build)
-
-
-# ---------------------------------------------------------------------------------------------
-# command line: python -m boardreport.batch check|build --jobs N PATH...
-
-
-def _run_check(args: argparse.Namespace) -> int:
-    from boardreport.rules._formats import to_text
-
-    outcomes = check_many(args.paths, args.jobs)
-    findings: list[Finding] = []
-    load_failed = failed = False
-    for outcome in outcomes:
-        if outcome.result is None:
-            for problem in outcome.problems:
-                print(problem, file=sys.stderr)
-            print(f"error: {outcome.path}: the report could not be loaded", file=sys.stderr)
-            load_failed = True
-            continue
-        findings.extend(outcome.result.findings)
-        failed = failed or outcome.result.failed()
-    sys.stdout.write(to_text(findings))
-    return 2 if load_failed else int(failed)
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    """Check or build the reports named on the command line; return the exit code."""
-    parser = argparse.ArgumentParser(
-        prog="python -m boardreport.batch", description=__doc__.splitlines()[0] if __doc__ else ""
+    return _map(
+        _build_one,
+        jobs_list,
+        jobs,
+        tuple(formats),
+        use_cache,
+        force,
+        framework,
+        author_notes,
+        prepare=_prepare_build,
     )
-    sub = parser.add_subparsers(dest="command", required=True)
-    for name in ("check", "build"):
-        cmd = sub.add_parser(name, help=f"{name} every report named")
-        cmd.add_argument("paths", nargs="+", metavar="PATH", help="report folder or report.toml")
-        cmd.add_argument(
-            "--jobs", type=int, default=0, help="worker processes (default 0: one per core)"
-        )
-    sub.choices["build"].add_argument(
-        "--out", type=Path, required=True, help="folder that gets one output folder per report"
-    )
-    sub.choices["build"].add_argument(
-        "--format", default="md,html,vega", help="formats to write (default: md,html,vega)"
-    )
-    args = parser.parse_args(argv)
-    if args.jobs < 0:
-        parser.error("--jobs must be 0 (every core) or more")
-    if args.command == "check":
-        return _run_check(args)
-    return _run_build(args)
-
-
-def _run_build(args: argparse.Namespace) -> int:
-    from boardreport.commands.build import BuildError, parse_formats
-
-    try:
-        formats = parse_formats(args.format)
-    except BuildError as exc:
-        print(f"error: {exc}", file=sys.stderr)
-        return 2
-    outcomes = build_many(args.paths, args.out, args.jobs, formats=formats)
-    for outcome in outcomes:
-        for problem in outcome.problems:
-            print(problem, file=sys.stderr)
-        if outcome.ok:
-            print(f"Built {outcome.out}/ ({len(outcome.files)} files; checks: {outcome.counts})")
-        else:
-            reason = outcome.error or "the report could not be loaded"
-            print(f"error: {outcome.path}: {reason}", file=sys.stderr)
-    built = sum(outcome.ok for outcome in outcomes)
-    print(f"Built {built} of {len(outcomes)} reports into {args.out}/")
-    return 0 if built == len(outcomes) else 2
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())

@@ -2,8 +2,8 @@
 
 Every class is an immutable attrs class with keyword-only arguments, so a report built in Python
 reads like its TOML. Numbers are ``int`` or ``decimal.Decimal``, never binary floats. Text fields
-hold Markdown. A text that starts with ``TODO`` is a placeholder: it renders, but every check
-treats it as missing content.
+hold Markdown. A text that starts with ``TODO`` (or ``TBC``, "to follow") is a placeholder: it
+renders, but every check treats it as missing content (:func:`has_substance`).
 """
 
 from __future__ import annotations
@@ -23,16 +23,69 @@ Number: TypeAlias = int | Decimal
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 PLACEHOLDER_PREFIX = "TODO"
 
+_STILL_TO_WRITE = re.compile(
+    r"^(?:todo|tbc|tba|tbd|to follow|to be (?:confirmed|added|agreed|completed|written|"
+    r"provided|inserted|updated)|\[?(?:insert|add)\b|placeholder\b|lorem ipsum|x{3,}|\?{2,})",
+    re.IGNORECASE,
+)
+"""Text that opens like this is still to be written."""
+_MARKER = re.compile(r"^(?:todo|tbc|tba|tbd)\b[\s:.\-–—]*", re.IGNORECASE)
+"""A placeholder's leading marker, which readers see as a badge instead."""
+
+_NO_STATEMENT = re.compile(
+    r"^(?:n\s*/\s*a|na|nil|none|not visible|not applicable|not available|not known|unknown|"
+    r"no data|no information|blank|empty|see above|see below|as above|[-–—.…\s]*|0+)$",
+    re.IGNORECASE,
+)
+"""The whole of a text that says nothing (once trailing punctuation is taken off)."""
+
+_NOT_PUBLISHED = re.compile(
+    r"^(?:the\s+)?(?:data|figures?|information|numbers?|details?)?\s*"
+    r"(?:(?:is|are|was|were)\s+)?(?:not\s+(?:yet\s+)?(?:published|reported|recorded|"
+    r"collected|provided|held|supplied)|withheld|unpublished|redacted)\b",
+    re.IGNORECASE,
+)
+"""Text that states that a figure or account exists but was not published."""
+_SHORT_STATEMENT = 15
+"""Longer texts say more than that the data is not published."""
+
+
+def placeholder_prompt(text: str) -> str:
+    """The words of a placeholder after its marker: ``"TODO: write the foreword"`` gives
+    ``"write the foreword"`` (empty when only the marker is left)."""
+    stripped = text.strip()
+    if _MARKER.match(stripped):
+        return _MARKER.sub("", stripped, count=1).strip()
+    return stripped
+
 
 def is_placeholder(text: str) -> bool:
-    """Return True when ``text`` is empty or a ``TODO`` placeholder."""
+    """Return True when ``text`` is empty or still to be written (``TODO``, ``TBC``, ...)."""
     stripped = text.strip()
-    return not stripped or stripped.upper().startswith(PLACEHOLDER_PREFIX)
+    return not stripped or bool(_STILL_TO_WRITE.match(stripped))
 
 
-def has_content(text: str | None) -> bool:
-    """Return True when ``text`` carries real (non-placeholder) content."""
-    return text is not None and not is_placeholder(text)
+def states_not_published(text: str | None) -> bool:
+    """Return True when ``text`` only says that the data was not published or is withheld."""
+    if text is None or len(text.split()) > _SHORT_STATEMENT:
+        return False
+    return bool(_NOT_PUBLISHED.match(text.strip()))
+
+
+def has_substance(text: str | None) -> bool:
+    """Return True when ``text`` says something: the one test every check and renderer uses.
+
+    Placeholders (``TODO``, ``TBC``, "to follow"), non-statements ("N/A", "not visible", "-"),
+    and statements that the data was not published have no substance.
+    """
+    if text is None or is_placeholder(text):
+        return False
+    core = text.strip().rstrip(".!;:,").strip()
+    return not _NO_STATEMENT.match(core) and not states_not_published(core)
+
+
+has_content = has_substance
+"""Earlier name of :func:`has_substance`."""
 
 
 # ---------------------------------------------------------------------------------------------
@@ -66,8 +119,11 @@ class Unknown:
     """
 
     reason: UnknownReason
+    """Why there is no number."""
     marker: str = ""
+    """What the published document prints instead, for example `"x"`, `"c"` or `"fewer than 5"`."""
     note: str = ""
+    """Anything else the reader should know, such as who holds the figure."""
 
     def __str__(self) -> str:
         words = UNKNOWN_WORDS[self.reason]
@@ -112,8 +168,11 @@ class Bound:
     """
 
     relation: BoundRelation
+    """Whether the figure is over, at least, fewer than or at most the limit."""
     value: Number = field(validator=_check_number)
+    """The limit."""
     text: str = ""
+    """The bound as published, for example `"over 5,000"`."""
 
 
 Figure: TypeAlias = int | Decimal | Unknown | Bound
@@ -142,11 +201,13 @@ class Month:
             attrs.validators.instance_of(int), attrs.validators.ge(1), attrs.validators.le(9999)
         )
     )
+    """The year (the first part of `"2016-09"`)."""
     month: int = field(
         validator=attrs.validators.and_(
             attrs.validators.instance_of(int), attrs.validators.ge(1), attrs.validators.le(12)
         )
     )
+    """The month, 1 to 12 (the second part of `"2016-09"`)."""
 
     def first_day(self) -> dt.date:
         """The first day of the month."""
@@ -219,10 +280,14 @@ class Period:
     """
 
     start: dt.date
+    """The first day of the period."""
     end: dt.date = field(validator=_check_period_end)
+    """The last day; not before `start`."""
     inferred: bool = False
+    """`true` when the report does not state the period and it was read from the text (for example
+    from the dates of the accounts)."""
     label: str = ""
-    """The period as the report writes it, when that differs from the financial-year form."""
+    """The period as the report writes it, when that is not the financial-year form."""
 
     @classmethod
     def financial_years(cls, first: int, last: int | None = None) -> Period:
@@ -558,6 +623,7 @@ class ClaimKind(enum.Enum):
     SUM = "sum"  # the stated figure equals the sum of the referenced values
     SHARE = "share"  # stated percent = 100 * sum(refs) / sum(of)
     CHANGE = "change"  # stated percent change from `of` to `refs`
+    COMPARE = "compare"  # the comparative in `text` ("higher than") holds from `refs` to `of`
 
 
 class Requirement(enum.Enum):
@@ -600,10 +666,15 @@ class Person:
     """A named person with a role, for leads, authors and chairs."""
 
     name: str
+    """The person's name (or post, if the report names posts)."""
     role: str = ""
+    """Their role."""
     organisation: str = ""
+    """Their organisation."""
     start: DateOrMonth | None = None
+    """When they took up the role, if during the period."""
     end: DateOrMonth | None = None
+    """When they left it, if during the period."""
 
 
 @frozen(kw_only=True)
@@ -611,19 +682,41 @@ class Chair:
     """A Chair of the Board; ``Report.chair`` is the one who publishes the report (s14A)."""
 
     name: str
+    """The Chair's name."""
     independent: bool = False
+    """Whether the Chair is independent of the Board's member agencies."""
     title: str = "Chair"
+    """The Chair's title as printed in the report, for example `"Independent Chair"`."""
     role: ChairRole = ChairRole.CHAIR
+    """Whether they chaired, chaired in the interim, or were vice-chair."""
     start: DateOrMonth | None = None
+    """When they took up the role, if during the period."""
     end: DateOrMonth | None = None
+    """When they left it, if during the period."""
+
+
+class SubmissionStatus(enum.Enum):
+    """Whether the report says it was submitted to a recipient, or only that it should be."""
+
+    SUBMITTED = "submitted"
+    TO_BE_SUBMITTED = "to_be_submitted"
 
 
 @frozen(kw_only=True)
 class Recipient:
-    """A person or body the report is submitted to."""
+    """A person or body the report is submitted to.
+
+    ``status`` keeps what the report says: ``"submitted"`` (the default), or
+    ``"to_be_submitted"`` when it says only that it should or will be submitted to them.
+    """
 
     role: RecipientRole
+    """Which recipient this is."""
     name: str = ""
+    """The person's name, if you want it printed."""
+    status: SubmissionStatus = SubmissionStatus.SUBMITTED
+    """Whether the report says it was submitted to them, or only that it should be
+    (`"to_be_submitted"`); the title page says which."""
 
 
 @frozen(kw_only=True)
@@ -631,8 +724,11 @@ class Suppression:
     """A finding the board accepts, with the reason it stands (for example a published error)."""
 
     rule: str
+    """The rule id, for example `"CONS-007"` (see the rules)."""
     target: str
+    """The data path of the finding, or of a section or block that contains it."""
     reason: str
+    """Why the finding stands; it is printed with the finding."""
 
 
 @frozen(kw_only=True)
@@ -640,9 +736,13 @@ class Comparator:
     """A value a KPI is compared with."""
 
     label: str
+    """How the comparator is named in the report."""
     value: Figure = field(validator=_check_figure)
+    """The comparator's figure."""
     kind: ComparatorKind = ComparatorKind.OTHER
+    """What sort of comparator it is."""
     period: str = ""
+    """The period the comparator's figure covers, if not the KPI's."""
 
 
 @frozen(kw_only=True)
@@ -650,23 +750,36 @@ class PreviousValue:
     """An earlier value of a KPI."""
 
     period: str
+    """The earlier period, for example `"2013-14"`."""
     value: Figure = field(validator=_check_figure)
+    """The KPI's figure in that period."""
 
 
 @frozen(kw_only=True)
 class Claim:
     """A figure stated in prose that a check recomputes from data.
 
-    ``text`` is the figure exactly as it appears in the prose (for example ``"58%"``); ``refs``
-    and ``of`` are data references (see docs/format.md, "References").
+    ``text`` is the figure exactly as it appears in the prose (for example ``"58%"``), or for a
+    ``compare`` claim the comparative words (``"higher than"``, ``"doubled"``); ``refs`` and
+    ``of`` are data references (see docs/format.md, "References"). A ``compare`` claim states
+    no figure.
     """
 
     kind: ClaimKind
+    """How the figure is worked out from the data."""
     text: str
-    stated: Number = field(validator=_check_number)
+    """The figure as written in the prose."""
+    stated: Number | None = field(default=None, validator=_check_optional_number)
+    """Required except for `compare` claims. The figure as a number (`65` for "65%"; `-10` for
+    "fell by 10%")."""
     refs: tuple[str, ...] = field(converter=_tuple)
+    """References to the data the figure is about."""
     of: tuple[str, ...] = field(default=(), converter=_tuple)
+    """For `share`, `change` and `compare`: references to the whole, to the earlier figure, or to
+    the figure compared with."""
     tolerance: Number = field(default=Decimal("0.5"), validator=_check_number)
+    """How far the stated figure may be from the recomputed one (0.5 allows for rounding to a whole
+    number)."""
 
 
 # ---------------------------------------------------------------------------------------------
@@ -678,8 +791,11 @@ class Prose:
     """Markdown text, optionally with figures that checks recompute."""
 
     text: str
+    """The text."""
     id: str | None = field(default=None, validator=_check_id)
+    """The block's id."""
     claims: tuple[Claim, ...] = field(default=(), converter=_tuple)
+    """Figures in the text that the checks recompute from data."""
 
 
 @frozen(kw_only=True)
@@ -687,8 +803,11 @@ class Quote:
     """A quotation, such as feedback from a child, parent or practitioner."""
 
     text: str
+    """The words quoted."""
     attribution: str = ""
+    """Who said it, without identifying a child."""
     id: str | None = field(default=None, validator=_check_id)
+    """The block's id."""
 
 
 @frozen(kw_only=True)
@@ -696,8 +815,11 @@ class CaseStudy:
     """A case study or practice example."""
 
     title: str
+    """The case study's title."""
     text: str
+    """The case study."""
     id: str | None = field(default=None, validator=_check_id)
+    """The block's id."""
 
 
 @frozen(kw_only=True)
@@ -708,10 +830,15 @@ class MissingFigure:
     """
 
     title: str
+    """The figure's title as published."""
     description: str
+    """What the figure showed, as far as is known."""
     reason: str = "The data behind this figure is not in the source document."
+    """Why the figure cannot be drawn."""
     id: str | None = field(default=None, validator=_check_id)
+    """The block's id."""
     page: str = _page()
+    """The page (or pages, `"12-13"`) of the published document it appears on."""
 
 
 @frozen(kw_only=True)
@@ -719,7 +846,9 @@ class Placeholder:
     """Content still to be written; every check treats it as missing."""
 
     prompt: str
+    """What is to be written here."""
     id: str | None = field(default=None, validator=_check_id)
+    """The block's id."""
 
 
 @frozen(kw_only=True)
@@ -727,26 +856,41 @@ class KPI:
     """A key performance indicator with its comparators and history."""
 
     label: str
+    """What is measured."""
     value: Figure = field(validator=_check_figure)
+    """The figure for the period; a stated unknown (`{ reason = "not_published" }`) or a bound
+    (`over 5,000`) when the report gives no exact number."""
     unit: str = ""
+    """The unit shown after the figure, for example `"%"` or `"days"`. With `"%"`, the figure must
+    lie between 0 and 100."""
     period: str = ""
+    """The period the figure covers, for example `"2014-15"` or `"at 31 March 2015"`."""
     id: str | None = field(default=None, validator=_check_id)
+    """The KPI's id; claims refer to it as `kpi:<id>`."""
     comparators: tuple[Comparator, ...] = field(default=(), converter=_tuple)
+    """Figures it is compared with."""
     previous: tuple[PreviousValue, ...] = field(default=(), converter=_tuple)
+    """Its figures in earlier periods."""
     polarity: Polarity = Polarity.NEUTRAL
+    """Which direction of change is an improvement."""
     source: str = ""
+    """Where the figure comes from."""
     note: str = ""
+    """Anything the reader needs to know about the figure."""
     denominator: Figure | None = field(default=None, validator=_check_optional_figure)
-    """The whole the value is a share or rate of (children in the area, referrals)."""
+    """The whole the figure is a share or rate of, for example the number of children
+    in the area."""
     denominator_label: str = ""
+    """What the denominator counts, for example `"children aged 0-17"`."""
     rate_per: int | None = field(
         default=None,
         validator=attrs.validators.optional(
             attrs.validators.and_(attrs.validators.instance_of(int), attrs.validators.gt(0))
         ),
     )
-    """The value is a rate per this many (10,000 children)."""
+    """The figure is a rate per this many, for example `10000` for a rate per 10,000 children."""
     page: str = _page()
+    """The page (or pages, `"12-13"`) of the published document it appears on."""
 
 
 @frozen(kw_only=True)
@@ -754,9 +898,13 @@ class Column:
     """A typed table column."""
 
     key: str
+    """The column's short name, used by charts, totals and claims; unique within the table."""
     label: str
+    """The heading printed above the column."""
     type: ColumnType = ColumnType.TEXT
+    """What kind of values the column holds."""
     unit: str = ""
+    """A unit added to the heading in brackets, for example `"hours"`."""
 
 
 @frozen(kw_only=True)
@@ -764,9 +912,13 @@ class ColumnTotal:
     """A published total of one column over all rows (or over the named rows)."""
 
     column: str
+    """The key of the column totalled."""
     value: Figure = field(validator=_check_figure)
+    """The total as published."""
     label: str = "Total"
+    """The label of the total row as published."""
     rows: tuple[str, ...] = field(default=(), converter=_tuple)
+    """The labels of the rows this total covers; leave it out for all rows."""
 
 
 @frozen(kw_only=True)
@@ -774,7 +926,9 @@ class RowSum:
     """In every row, ``total`` is published as the sum of the ``parts`` columns."""
 
     total: str
+    """The key of the total column."""
     parts: tuple[str, ...] = field(converter=_tuple)
+    """The keys of the columns it adds up."""
 
 
 @frozen(kw_only=True)
@@ -782,16 +936,27 @@ class Table:
     """A table of typed columns; the first column holds each row's label."""
 
     id: str = field(validator=_check_id)
+    """The table's id; charts and claims refer to it."""
     caption: str
+    """The table's caption."""
     columns: tuple[Column, ...] = field(converter=_tuple)
+    """The columns, left to right. The first holds the row labels."""
     rows: tuple[tuple[Cell, ...], ...] = field(converter=_rows, validator=_check_cells)
+    """One list per row, one value per column; the first value is the row's label. A withheld cell
+    is a stated unknown with the published marker: `{ reason = "suppressed", marker = "x" }`."""
     source: str = ""
+    """Where the figures come from."""
     note: str = ""
+    """A note printed under the table."""
     totals: tuple[ColumnTotal, ...] = field(default=(), converter=_tuple)
+    """Published totals of columns."""
     row_sums: tuple[RowSum, ...] = field(default=(), converter=_tuple)
+    """Columns that are published as the sum of other columns in each row."""
     percent_of: str = ""
-    """Id of a table of counts with the same rows and columns; each cell here is a row share."""
+    """For a table of percentages: the id of the table of counts it was worked out from (same row
+    labels and column keys). Each percentage is checked against 100 × count ÷ row total."""
     page: str = _page()
+    """The page (or pages, `"12-13"`) of the published document it appears on."""
 
     def column_index(self, key: str) -> int | None:
         """Return the position of the column ``key``, or None."""
@@ -813,15 +978,26 @@ class Chart:
     """A chart drawn from a Table; ``description`` is its text alternative."""
 
     id: str = field(validator=_check_id)
+    """The chart's id."""
     table: str
+    """The id of the table the chart is drawn from: a table's own id or a derived table id."""
     kind: ChartKind
+    """The kind of chart."""
     x: str
+    """The key of the column that gives the categories, usually the row labels."""
     y: tuple[str, ...] = field(converter=_tuple)
+    """The keys of the columns of figures (integer, decimal, percent or money); each becomes one
+    series."""
     title: str
+    """The chart's title."""
     description: str
+    """The text alternative: what the chart shows, with its figures."""
     x_title: str = ""
+    """The category axis title; without it, the `x` column's heading."""
     y_title: str = ""
+    """The value axis title; without it, one worked out from the `y` columns."""
     page: str = _page()
+    """The page (or pages, `"12-13"`) of the published document it appears on."""
 
 
 @frozen(kw_only=True)
@@ -829,36 +1005,118 @@ class PriorityArea:
     """One of the Board's priorities and the progress made on it."""
 
     number: int
+    """The priority's number in the Board's plan."""
     title: str
+    """The priority's title."""
     aim: str
+    """What the priority sets out to achieve."""
     lead: Person | None = None
+    """Who leads the priority."""
     progress: str = ""
+    """What was achieved in the year."""
     work_in_progress: str = ""
+    """What is still under way, and why."""
     next_year: str = ""
+    """What happens next year."""
     id: str | None = field(default=None, validator=_check_id)
+    """The block's id."""
     plan_period: Period | None = field(default=None, converter=_optional_period)
-    """The span of the plan the priority belongs to (``"2016-19"``), when not the report's year."""
+    """The span of the plan the priority belongs to, for example `"2016-19"`, when it runs beyond
+    the report's year."""
+
+
+class AnswerTopic(enum.Enum):
+    """The standard question of an agency return that a published question answers."""
+
+    COMMITMENT = "commitment"
+    OBJECTIVES = "objectives"
+    ACHIEVEMENTS = "achievements"
+    IMPROVEMENT_PLANS = "improvement_plans"
+    IMPACT = "impact"
+    PRIORITIES_NEXT_YEAR = "priorities_next_year"
+    CONTRIBUTION_STATEMENT = "contribution_statement"
+    TRAINING = "training"
+    POLICY_AND_PROCEDURES = "policy_and_procedures"
+    COMMUNICATION = "communication"
+    IMPROVING_QUALITY = "improving_quality"
+    PERFORMANCE_MANAGEMENT = "performance_management"
+
+
+@frozen(kw_only=True)
+class AgencyAnswer:
+    """One question of an agency return in the return's own wording, and its answer.
+
+    ``question`` is printed as the answer's heading; an empty question prints none (text the
+    return gives before its first question). ``topic`` says which standard question it
+    answers, for the checks; None for a question outside the standard set.
+    """
+
+    question: str
+    """The question as the return words it; printed as the answer's heading."""
+    answer: str
+    """The agency's answer."""
+    topic: AnswerTopic | None = None
+    """The standard question it answers, for the checks."""
+
+
+def _no_mixed_answers(instance: Any, attribute: attrs.Attribute[Any], value: Any) -> None:
+    if value and any(getattr(instance, name) for name in AgencyReturn.ANSWER_FIELDS):
+        used = [name for name in AgencyReturn.ANSWER_FIELDS if getattr(instance, name)]
+        msg = (
+            f"'{attribute.name}' cannot be combined with the standard answer fields "
+            f"({', '.join(used)}): move each answer into a [[questions]] entry with its "
+            f'question and topic = "{used[0]}"'
+        )
+        raise ValueError(msg)
 
 
 @frozen(kw_only=True)
 class AgencyReturn:
-    """A partner agency's answers to the Board's standard annual return."""
+    """A partner agency's answers to the Board's annual return.
+
+    A return is written either with ``questions``, in the return's own order and wording, or
+    with the standard answer fields (``commitment`` ... ``performance_management``), printed
+    under the standard questions of ``AGENCY_RETURN_QUESTIONS`` in that order.
+    """
 
     agency: str
+    """The agency's name."""
     partner: StatutoryPartner | None = None
+    """Which statutory Board partner the agency is, if it is one."""
+    label: str = ""
+    """The form's label printed before the agency's name, such as `"Agency"`."""
+    questions: tuple[AgencyAnswer, ...] = field(
+        default=(), converter=_tuple, validator=_no_mixed_answers
+    )
+    """The return's own questions and answers, in its order."""
     commitment: str = ""
+    """How does your agency demonstrate its commitment to safeguarding children and the work of the
+    Board?"""
     objectives: str = ""
+    """What were the agreed safeguarding objectives for the year?"""
     achievements: str = ""
+    """Achievements against the above objectives."""
     improvement_plans: str = ""
+    """Improvement plans where barriers have existed."""
     impact: str = ""
+    """Impact for children, young people and families."""
     priorities_next_year: str = ""
+    """In relation to safeguarding children, what are your priorities for next year?"""
     contribution_statement: str = ""
+    """A statement on the effectiveness of the contribution made by your organisation to the Board
+    and its committees."""
     training: str = ""
+    """Training: promoting, delivering and evaluating single-agency and multi-agency training."""
     policy_and_procedures: str = ""
+    """Policy and procedures: embedding policy and procedure in practice."""
     communication: str = ""
+    """Communication: sharing all relevant information with the workforce."""
     improving_quality: str = ""
+    """Improving quality: single-agency audit, supervision, section 11 and so on."""
     performance_management: str = ""
+    """Contributing to performance management: supplying performance data and commentary."""
     id: str | None = field(default=None, validator=_check_id)
+    """The block's id."""
 
     ANSWER_FIELDS = (
         "commitment",
@@ -876,11 +1134,36 @@ class AgencyReturn:
     )
 
     def answers(self) -> Iterator[tuple[str, str]]:
-        """Yield (field name, answer) for each answered question, in the return's order."""
+        """Yield (topic, answer) for each answered question, in the return's order.
+
+        The topic is a standard field name, or "" for a question outside the standard set.
+        """
+        if self.questions:
+            for item in self.questions:
+                if item.answer:
+                    yield ("" if item.topic is None else item.topic.value), item.answer
+            return
         for name in self.ANSWER_FIELDS:
             value = getattr(self, name)
             if value:
                 yield name, value
+
+    def answer(self, topic: str) -> str:
+        """The answers given to the standard question ``topic`` (a field name), joined."""
+        return "\n\n".join(text for name, text in self.answers() if name == topic)
+
+    def published(self, period_start: dt.date) -> tuple[AgencyAnswer, ...]:
+        """Every answered question with its wording, in the return's order."""
+        if self.questions:
+            return tuple(item for item in self.questions if item.answer or item.question)
+        return tuple(
+            AgencyAnswer(
+                question=agency_return_question(name, period_start),
+                answer=text,
+                topic=AnswerTopic(name),
+            )
+            for name, text in self.answers()
+        )
 
 
 AGENCY_RETURN_QUESTIONS: dict[str, str] = {
@@ -918,11 +1201,16 @@ class IncomeLine:
     """Money or support a partner gave the Board."""
 
     contributor: str
+    """The contributor as published; claims find the line by this text."""
     amount: Figure | None = field(default=None, validator=_check_optional_figure)
-    """Left out only for a contribution in kind that the report gives no value for."""
+    """The amount as published (negative if the statement prints income that way). Leave it out
+    only for a contribution in kind that the report gives no value for."""
     kind: IncomeKind = IncomeKind.CASH
+    """What kind of income it is."""
     partner: StatutoryPartner | None = None
+    """The statutory Board partner that gave it."""
     note: str = ""
+    """A note printed beside the line."""
 
     def __attrs_post_init__(self) -> None:
         if self.amount is None and self.kind is not IncomeKind.IN_KIND:
@@ -935,9 +1223,13 @@ class ExpenditureLine:
     """One line of the Board's spending."""
 
     item: str
+    """The item as published; claims find the line by this text."""
     amount: Figure = field(validator=_check_figure)
+    """The amount spent."""
     category: ExpenditureCategory = ExpenditureCategory.OTHER
+    """What the money was spent on."""
     note: str = ""
+    """A note printed beside the line."""
 
 
 @frozen(kw_only=True)
@@ -949,23 +1241,38 @@ class Budget:
     """
 
     period: Period = field(converter=_period)
+    """The year the budget is for: a financial year such as `"2014-15"`, or `{ start = ..., end =
+    ... }`."""
     income: tuple[IncomeLine, ...] = field(converter=_tuple)
+    """The income lines, in the published order."""
     expenditure: tuple[ExpenditureLine, ...] = field(converter=_tuple)
+    """The spending lines, in the published order."""
     income_total: Figure | None = field(default=None, validator=_check_optional_figure)
+    """The income total as published."""
     expenditure_total: Figure | None = field(default=None, validator=_check_optional_figure)
+    """The expenditure total as published."""
     income_sign: int = field(default=1, validator=attrs.validators.in_((1, -1)))
+    """`-1` when the published income figures are negative, else `1`."""
     currency: str = "GBP"
+    """The currency of the amounts, as a three-letter code."""
     id: str | None = field(default=None, validator=_check_id)
+    """The budget's id; claims and derived tables use it."""
     income_caption: str = "Income"
+    """The caption of the income table."""
     expenditure_caption: str = "Expenditure"
+    """The caption of the expenditure table."""
     income_total_label: str = "Total"
+    """The label of the income total row as published."""
     expenditure_total_label: str = "Total"
+    """The label of the expenditure total row as published."""
     kind: BudgetKind = BudgetKind.ACTUAL
+    """Whether it gives the year's actual figures, a planned budget or an outline."""
     brought_forward: Figure | None = field(default=None, validator=_check_optional_figure)
     """Reserves brought forward from the year before, as published."""
     carried_forward: Figure | None = field(default=None, validator=_check_optional_figure)
     """Reserves carried forward into the year after, as published."""
     page: str = _page()
+    """The page (or pages, `"12-13"`) of the published document it appears on."""
 
     @property
     def description(self) -> str:
@@ -979,12 +1286,18 @@ class Member:
     """A seat on the Board."""
 
     name: str
+    """The member's name, or their post."""
     organisation: str = ""
+    """The organisation the member represents."""
     role: MemberRole = MemberRole.STATUTORY_PARTNER
+    """How the member sits on the Board."""
     partner: StatutoryPartner | None = None
+    """The statutory partner the seat represents."""
     other_partners: tuple[StatutoryPartner, ...] = field(default=(), converter=_tuple)
-    """Further statutory partners this seat represents (a council seat covering its YOT)."""
+    """Further statutory partners the same seat represents, such as a council seat that also
+    covers the youth offending team."""
     note: str = ""
+    """A note printed beside the member."""
     start: DateOrMonth | None = None
     """When the member joined, if during the period (a lay member appointed in December)."""
     end: DateOrMonth | None = None
@@ -996,7 +1309,9 @@ class PartnerNotApplicable:
     """A statutory partner that has no seat, with the reason (for example no prison in the area)."""
 
     partner: StatutoryPartner
+    """The partner without a seat."""
     reason: str
+    """Why the partner has no seat."""
 
 
 @frozen(kw_only=True)
@@ -1004,9 +1319,13 @@ class Membership:
     """Who sits on the Board, in what role."""
 
     members: tuple[Member, ...] = field(converter=_tuple)
+    """The seats on the Board."""
     not_applicable: tuple[PartnerNotApplicable, ...] = field(default=(), converter=_tuple)
+    """Statutory partners without a seat, with the reason."""
     lay_member_recruitment: str = ""
+    """The steps being taken to recruit lay members, when the Board has fewer than two."""
     id: str | None = field(default=None, validator=_check_id)
+    """The block's id."""
 
 
 @frozen(kw_only=True)
@@ -1014,8 +1333,12 @@ class AttendanceEntry:
     """One member's attendance; ``percent`` is None where none was published."""
 
     name: str
+    """The member or agency."""
     percent: Figure | None = field(default=None, validator=_check_optional_figure)
+    """The share of meetings attended, from 0 to 100. Leave it out where nothing was published for
+    the member, or state why (`{ reason = "not_published" }`)."""
     note: str = ""
+    """A note printed beside the entry."""
 
 
 @frozen(kw_only=True)
@@ -1023,13 +1346,23 @@ class Attendance:
     """Attendance at the Board or one of its committees."""
 
     body: str
+    """The Board or committee."""
     entries: tuple[AttendanceEntry, ...] = field(converter=_tuple)
+    """One entry per member or agency."""
     period: str = ""
+    """The period covered, for example `"2014-15"`."""
     meetings: Count | None = field(default=None, validator=_check_optional_count)
+    """How many meetings were held."""
     column_label: str = "% attendance"
+    """The heading of the attendance column."""
+    name_label: str = "Name"
+    """The heading of the names column, as the report prints it."""
     note: str = ""
+    """A note printed under the table."""
     id: str | None = field(default=None, validator=_check_id)
+    """The block's id; it is also the id of its derived table."""
     page: str = _page()
+    """The page (or pages, `"12-13"`) of the published document it appears on."""
 
 
 @frozen(kw_only=True)
@@ -1037,11 +1370,17 @@ class Challenge:
     """An area of weakness or challenge, its cause and the action being taken (para 17)."""
 
     title: str
+    """The weakness or challenge in a few words."""
     description: str = ""
+    """What the weakness is, with evidence."""
     cause: str = ""
+    """Why it arose."""
     action: str = ""
+    """What is being done about it."""
     owner: str = ""
+    """Who is responsible for the action."""
     id: str | None = field(default=None, validator=_check_id)
+    """The block's id."""
 
 
 @frozen(kw_only=True)
@@ -1049,22 +1388,35 @@ class Review:
     """A case review or audit undertaken in the period, with its lessons."""
 
     kind: ReviewKind
+    """What kind of review or audit it is."""
     title: str
+    """The review's title."""
     summary: str = ""
+    """What the review found."""
     cases_considered: Count | None = field(default=None, validator=_check_optional_count)
+    """How many cases were considered for review."""
     met_criteria: Count | None = field(default=None, validator=_check_optional_count)
+    """How many met the criteria for a review."""
     commissioned: Count | None = field(default=None, validator=_check_optional_count)
+    """How many reviews were commissioned."""
     published: Count | None = field(default=None, validator=_check_optional_count)
+    """How many reviews were published."""
     lessons: tuple[str, ...] = field(default=(), converter=_tuple)
+    """The lessons learnt, one per entry."""
     actions: tuple[str, ...] = field(default=(), converter=_tuple)
+    """The actions taken or planned, one per entry."""
     none_in_period: bool = False
+    """`true` to state that there was no review of this kind in the year."""
     id: str | None = field(default=None, validator=_check_id)
+    """The block's id."""
     notified: Count | None = field(default=None, validator=_check_optional_count)
-    """Cases notified (to Ofsted, the national panel) in the period."""
+    """How many cases were notified (to Ofsted or the national panel) in the year."""
     unpublished: Count | None = field(default=None, validator=_check_optional_count)
-    """Completed reviews not (yet) published."""
+    """How many completed reviews are not (yet) published."""
     status: ReviewStatus | None = None
+    """Where the review stands at the end of the year."""
     page: str = _page()
+    """The page (or pages, `"12-13"`) of the published document it appears on."""
 
 
 @frozen(kw_only=True)
@@ -1072,9 +1424,11 @@ class Breakdown:
     """Counts of one total by category (for example deaths by place of death)."""
 
     label: str
+    """What the deaths are broken down by; it also names the derived table."""
     counts: tuple[tuple[str, Count], ...] = field(converter=_rows, validator=_check_counts)
+    """One `["category", count]` pair per category; a withheld count is a stated unknown."""
     of_total: bool = True
-    """True when the counts are a breakdown of the whole ``deaths_reviewed``."""
+    """Whether the counts break down all the deaths reviewed."""
 
 
 @frozen(kw_only=True)
@@ -1086,12 +1440,19 @@ class Share:
     """
 
     label: str
+    """What the share is of, as a short phrase."""
     percent: Figure = field(validator=_check_figure)
+    """The share, from 0 to 100, as published."""
     count: Count | None = field(default=None, validator=_check_optional_count)
+    """The number the share stands for, where the report gives it."""
     of: Count | None = field(default=None, validator=_check_optional_count)
+    """The whole, where the report gives it (171)."""
     of_label: str = ""
+    """What the whole counts, for example `"deaths notified"`."""
     within: str = ""
+    """The id of the share this one is a part of ("63% of those")."""
     id: str | None = field(default=None, validator=_check_id)
+    """The share's id, for claims."""
 
 
 @frozen(kw_only=True)
@@ -1099,18 +1460,29 @@ class ChildDeathReview:
     """Child Death Overview Panel activity for the period (LSCB Regulations 2006 reg 6)."""
 
     panel: str
+    """The panel's name."""
     deaths_reviewed: Count = field(validator=_check_count)
+    """How many deaths the panel reviewed in the year."""
     meetings: Count | None = field(default=None, validator=_check_optional_count)
+    """How many times the panel met."""
     modifiable: Count | None = field(default=None, validator=_check_optional_count)
+    """How many of the deaths reviewed had modifiable factors."""
     breakdowns: tuple[Breakdown, ...] = field(default=(), converter=_tuple)
+    """Counts of the deaths by category."""
     learning: tuple[str, ...] = field(default=(), converter=_tuple)
+    """What was learnt, one per entry."""
     actions: tuple[str, ...] = field(default=(), converter=_tuple)
+    """What was done as a result, one per entry."""
     note: str = ""
+    """A note on the figures."""
     id: str | None = field(default=None, validator=_check_id)
+    """The block's id; its breakdowns' derived tables are named after it."""
     deaths_notified: Count | None = field(default=None, validator=_check_optional_count)
-    """Deaths notified to the panel in the period."""
+    """How many deaths were notified to the panel in the year."""
     shares: tuple[Share, ...] = field(default=(), converter=_tuple)
+    """Figures the report gives as shares: "86% of 171 deaths", "63% of those"."""
     page: str = _page()
+    """The page (or pages, `"12-13"`) of the published document it appears on."""
 
 
 @frozen(kw_only=True)
@@ -1118,15 +1490,22 @@ class Inspection:
     """An inspection of the area's services or of the Board, with its judgement."""
 
     inspectorate: Inspectorate
+    """Who inspected."""
     title: str
+    """The inspection's title as published."""
     date: DateOrMonth | None = None
-    """When the report of the inspection was published (or, failing that, the inspection)."""
+    """When the inspection report was published (or, failing that, when the inspection
+    took place)."""
     judgement: Judgement | None = None
+    """The overall judgement on Ofsted's four-point scale."""
     judgement_text: str = ""
-    """The judgement as published ("Requires improvement to be good")."""
+    """The judgement as published."""
     summary: str = ""
+    """What the inspection found."""
     id: str | None = field(default=None, validator=_check_id)
+    """The block's id."""
     page: str = _page()
+    """The page (or pages, `"12-13"`) of the published document it appears on."""
 
 
 @frozen(kw_only=True)
@@ -1134,7 +1513,9 @@ class GlossaryEntry:
     """One acronym or term and its meaning."""
 
     term: str
+    """The acronym or term."""
     meaning: str
+    """What it stands for or means."""
 
 
 @frozen(kw_only=True)
@@ -1142,7 +1523,9 @@ class Glossary:
     """Acronyms and terms used in the report."""
 
     entries: tuple[GlossaryEntry, ...] = field(converter=_tuple)
+    """The terms, in the order to print them."""
     id: str | None = field(default=None, validator=_check_id)
+    """The block's id."""
 
 
 Block: TypeAlias = (
@@ -1223,7 +1606,9 @@ class Partner:
     """A safeguarding partner or board member, who leads for it and what it did in the year."""
 
     organisation: str
+    """The organisation's name."""
     body: PartnerBody = PartnerBody.OTHER
+    """Which safeguarding partner it is."""
     lead: str = ""
     """The lead safeguarding partner: the head of the organisation (Working Together 2023)."""
     delegate: str = ""
@@ -1237,8 +1622,9 @@ class Scrutiny:
     """Independent scrutiny of the arrangements, and its contribution to this report."""
 
     scrutineer: str
+    """Who scrutinises: a name and role, or a body."""
     arrangements: str = ""
-    """How scrutiny is done (who, how often, with what access)."""
+    """How scrutiny is done: by whom, how often, with what access."""
     findings: str = ""
     """What the scrutiny found about how well the arrangements work."""
     contribution: str = ""
@@ -1250,15 +1636,20 @@ class Arrangement:
     """The local safeguarding arrangement that publishes the report."""
 
     kind: ArrangementKind
+    """What publishes the report."""
     partners: tuple[Partner, ...] = field(default=(), converter=_tuple)
+    """The safeguarding partners (for a partnership) or the Board's members (for an
+    adults board)."""
     relevant_agencies: tuple[str, ...] = field(default=(), converter=_tuple)
+    """The relevant agencies that take part in the arrangements."""
     education: str = ""
     """How schools, colleges, early years and childcare settings take part."""
     scrutiny: Scrutiny | None = None
+    """The independent scrutiny of the arrangements."""
     changes: str = ""
     """Changes made to the arrangements in the period."""
     publication: str = ""
-    """Where the report and the published arrangements can be read (an address)."""
+    """Where the report and the published arrangements can be read."""
     children: Count | None = field(default=None, validator=_check_optional_count)
     """How many children (aged 0 to 17) live in the area, as the report states it."""
 
@@ -1276,14 +1667,22 @@ class Section:
     """
 
     id: str = field(validator=_check_id)
+    """The section's id; it becomes part of every data path inside the section."""
     title: str
+    """The heading printed in the report."""
     blocks: tuple[Block, ...] = field(default=(), converter=_tuple)
+    """The content, one `[[blocks]]` table per block, each with its `type`."""
     sections: tuple[Section, ...] = field(default=(), converter=_tuple)
+    """Subsections written in this file."""
     meets: tuple[Requirement, ...] = field(default=(), converter=_tuple)
+    """The content duties this section carries."""
     appendix: bool = False
+    """Whether the section is an appendix."""
     author: Person | None = None
-    """Who signed the section, when not the Chair (a foreword by a vice-chair)."""
+    """Who signed the section, where the report names someone other than the Chair (a foreword by a
+    vice-chair)."""
     page: str = _page()
+    """The page (or pages, `"12-13"`) of the published document it appears on."""
 
 
 @frozen(kw_only=True)
@@ -1291,27 +1690,49 @@ class Report:
     """A Local Safeguarding Children Board annual report."""
 
     board: str
+    """The Board's full name, for example "Exampleshire Safeguarding Children Board"."""
     area: str
+    """The local authority area the Board covers."""
     title: str
+    """The report's title, as on its cover."""
     period_start: dt.date
+    """First day of the reporting period: 1 April."""
     period_end: dt.date
+    """Last day of the reporting period: 31 March of the next year."""
     chair: Chair | None = None
+    """The Chair who publishes the report."""
     publication_date: DateOrMonth | None = None
+    """The date the report is published; it must fall after the period ends. Where only the month
+    is known, write it in quotes: `"2016-09"`."""
     framework: str = ""
-    """The statutory edition to check against (``"WT2018"``); empty: chosen by period and kind."""
+    """The statutory edition the report is checked against: `"WT2013"`, `"WT2015"`, `"WT2018"`,
+    `"WT2023"` or `"CA2014"` (older spellings such as `"wt2013"` work too). Leave it out and the
+    edition follows from the period and the arrangement kind (what changed between editions)."""
     arrangement: Arrangement | None = None
+    """The local arrangement that publishes the report: an LSCB, a safeguarding partnership or a
+    Safeguarding Adults Board."""
     recipients: tuple[Recipient, ...] = field(default=(), converter=_tuple)
+    """Who the report is submitted to."""
     sections: tuple[Section, ...] = field(default=(), converter=_tuple)
+    """Sections written in `report.toml` itself (`[[sections]]`); they come before the sections of
+    `parts`."""
     suppressions: tuple[Suppression, ...] = field(default=(), converter=_tuple)
+    """Check findings the Board accepts, each with its reason."""
     language: str = "en-GB"
+    """The language of the report's text, as a language tag."""
     other_chairs: tuple[Chair, ...] = field(default=(), converter=_tuple)
-    """Others who chaired or signed for the Board in the period (a Chair who left, a vice-chair)."""
+    """Others who chaired or signed for the Board in the period: a Chair who left during the year,
+    an interim Chair, a vice-chair who wrote the foreword."""
     scrutineer: Person | None = None
     """The independent scrutineer of the arrangements, where there is one."""
     period_inferred: bool = False
-    """True when the report does not state its period and it was read from the text."""
+    """`true` when the report does not state its period and `period_start` and `period_end` were
+    read from its text."""
     source: str = ""
-    """The published document this report encodes (its title or address)."""
+    """The published document this report encodes: its title or web address."""
+    disclosure_threshold: int = 5
+    """Counts of children from 1 to this are flagged by the disclosure-control checks (pack SDC);
+    `0` turns them off."""
     previous: str = ""
     """The folder of the same board's report for the year before (``"../2019-20"``), relative
     to this report's folder: the year-on-year checks (pack YOY) compare the two."""
@@ -1331,8 +1752,11 @@ class Located:
     """A block or section with its stable data path (``section-id/sub-id/block-id``)."""
 
     path: str
+    """The item's data path."""
     item: Any
+    """The block or section itself."""
     section: Section
+    """The section the item is in (for a section, the section itself)."""
 
 
 def block_key(block: Block, index: int) -> str:

@@ -3,11 +3,21 @@
 The page is built in memory (never into the report folder). A watcher polls the modification
 times of every ``*.toml`` under the report folder and rebuilds on any change; served pages
 carry a small script that polls ``/__version`` and reloads when the build number changes.
-Built files (``boardreport build``) never carry that script.
+Built files (``boardreport build``) never carry that script. ``/report.pdf`` is the PDF of the
+current build, drawn when first asked for (WeasyPrint takes seconds) and kept until the next.
 
 A report that cannot be loaded or rendered is shown as a page listing each problem with its
 location (``file:line: path: message``), so the browser never shows a stale draft; unsuppressed
-check errors are listed at the top of the draft.
+check errors are listed at the top of the draft. Pages are built by
+:func:`boardreport.pipeline.build` with the cache, so a saved edit reloads only the changed
+report and redraws no unchanged chart.
+
+The server answers only requests whose ``Host`` is the address it listens on or ``localhost``
+(421 otherwise: a page using DNS rebinding cannot read the draft); with a wildcard address any
+IP address is accepted, never another name. Connections time out, at most
+:data:`MAX_CONNECTIONS` are served at once, and a client that goes away is not reported. The
+watcher survives any error: the page then says the draft may be out of date, and the watcher
+tries again on its next poll.
 """
 
 from __future__ import annotations
@@ -15,11 +25,13 @@ from __future__ import annotations
 import base64
 import hashlib
 import html
+import ipaddress
 import os
 import re
 import shlex
 import socket
 import threading
+import typing
 from collections.abc import Sequence
 from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -29,12 +41,21 @@ from typing import Any
 from attrs import frozen
 
 from boardreport.errors import LoadError
-from boardreport.io import load_with_sources, root_file
-from boardreport.rules import Finding, Severity, check
+from boardreport.io import root_file
+from boardreport.rules import Finding, Severity
+
+if typing.TYPE_CHECKING:
+    from boardreport.cache import Cache
 
 POLL_SECONDS = 0.5
 """How often the watcher looks for changed report files."""
+CONNECTION_SECONDS = 30.0
+"""A connection that sends nothing for this long is closed."""
+MAX_CONNECTIONS = 16
+"""Connections served at once; more wait (up to :data:`QUEUE_SECONDS`) or are closed."""
+QUEUE_SECONDS = 5.0
 VERSION_PATH = "/__version"
+PDF_PATH = "/report.pdf"
 RELOAD_ATTRIBUTE = "data-boardreport-build"
 RELOAD_SCRIPT = """(function () {
   "use strict";
@@ -185,13 +206,17 @@ class Build:
     ok: bool
 
 
-def build_page(path: str | os.PathLike[str]) -> tuple[str, bool]:
+def build_page(path: str | os.PathLike[str], cache: Cache | None = None) -> tuple[str, bool]:
     """Load, check and render the report at ``path``; return (HTML page, loaded and rendered).
 
-    Never raises for a broken report: the page then lists the problems with their locations.
+    The page is built by the pipeline with ``cache`` (unchanged loads, chart drawings and prose
+    are reused). Never raises for a broken report: the page then lists the problems with their
+    locations.
     """
+    from boardreport.pipeline import build
+
     try:
-        report, sources = load_with_sources(path)
+        built = build(path, formats=("html",), cache=cache, write=False)
     except LoadError as exc:
         problems = [str(p) for p in exc.problems] or [str(exc)]
         return (
@@ -202,11 +227,6 @@ def build_page(path: str | os.PathLike[str]) -> tuple[str, bool]:
             ),
             False,
         )
-    try:
-        from boardreport.render import default_rules, render_html
-
-        result = check(report, sources=sources)
-        page = render_html(report, result.findings, evidence=result.evidence, rules=default_rules())
     except Exception as exc:  # any failure is shown in the page, never raised
         return (
             error_page(
@@ -216,6 +236,8 @@ def build_page(path: str | os.PathLike[str]) -> tuple[str, bool]:
             ),
             False,
         )
+    page = str(built.files["index.html"])
+    result = built.result
     errors = [
         _finding_line(f)
         for f in result.findings
@@ -226,6 +248,36 @@ def build_page(path: str | os.PathLike[str]) -> tuple[str, bool]:
         command = f"boardreport check {shlex.quote(str(path))}"
         page = _insert_after_open(page, check_panel(errors, summary, command))
     return page, True
+
+
+def build_pdf(path: str | os.PathLike[str], cache: Cache | None = None) -> bytes | None:
+    """Load, check and render the report at ``path`` as a PDF; None when that fails.
+
+    Built by the pipeline with ``cache``, like the page.
+    """
+    from boardreport.pipeline import build
+
+    try:
+        document = build(path, formats=("pdf",), cache=cache, write=False).files["report.pdf"]
+    except Exception:  # the served page already shows why the report cannot be built
+        return None
+    return document if isinstance(document, bytes) else None
+
+
+def pdf_link() -> str:
+    """The link to the PDF, shown at the top of a served page."""
+    link = f'<a href="{PDF_PATH}">PDF version of this report</a>'
+    return f'<p class="boardreport-serve-pdf">{link}</p>\n'
+
+
+def stale_notice(problem: str) -> str:
+    """Return the notice shown on top of the page while the watcher cannot read the report."""
+    return (
+        '<div class="boardreport-serve-stale" role="alert" style="border: 2px solid #8a1c1c; '
+        'padding: 0.5rem 1rem; margin: 0 0 1.5rem; color: #1a1a1a; background: #fff;">'
+        "<p><strong>This page may be out of date:</strong> the report's files could not be "
+        f"read (<code>{_escape(problem)}</code>). Trying again.</p></div>\n"
+    )
 
 
 def snapshot(folder: Path) -> dict[str, tuple[int, int]]:
@@ -245,12 +297,16 @@ def snapshot(folder: Path) -> dict[str, tuple[int, int]]:
 class LiveReport:
     """The current build of a report, rebuilt by :meth:`refresh` when its files change."""
 
-    def __init__(self, path: str | os.PathLike[str]) -> None:
+    def __init__(self, path: str | os.PathLike[str], cache: Cache | None = None) -> None:
         self.path = Path(path)
         self.folder = root_file(self.path).parent
+        self.cache = cache
         self._lock = threading.Lock()
         self._seen: dict[str, tuple[int, int]] = {}
         self._build = Build(number=0, page="", ok=False)
+        self._pdf_lock = threading.Lock()
+        self._pdf: tuple[int, bytes | None] | None = None
+        self._problem = ""
 
     @property
     def current(self) -> Build:
@@ -261,22 +317,65 @@ class LiveReport:
     def rebuild(self) -> Build:
         """Build the page now and make it the current build."""
         seen = snapshot(self.folder)
-        page, ok = build_page(self.path)
+        page, ok = build_page(self.path, self.cache)
         with self._lock:
             self._seen = seen
+            self._problem = ""
             self._build = Build(number=self._build.number + 1, page=page, ok=ok)
             return self._build
 
+    def pdf(self) -> bytes | None:
+        """The PDF of the current build, drawn once per build; None when the report is broken."""
+        number = self.current.number
+        with self._pdf_lock:
+            if self._pdf is None or self._pdf[0] != number:
+                self._pdf = (number, build_pdf(self.path, self.cache))
+            return self._pdf[1]
+
     def refresh(self) -> bool:
-        """Rebuild when a report file was added, removed or changed; return True if rebuilt."""
-        if snapshot(self.folder) == self._seen:
+        """Rebuild when a report file was added, removed or changed; return True if rebuilt.
+
+        After a failure (:meth:`failed`), the next refresh that works always rebuilds.
+        """
+        if snapshot(self.folder) == self._seen and not self._problem:
             return False
         self.rebuild()
         return True
 
+    def failed(self, error: BaseException) -> Build:
+        """Show that the watcher could not read or build the report; it tries again later."""
+        problem = f"{type(error).__name__}: {error}"
+        with self._lock:
+            if problem != self._problem:
+                self._problem = problem
+                page = _insert_after_open(self._build.page, stale_notice(problem))
+                self._build = Build(number=self._build.number + 1, page=page, ok=False)
+            return self._build
+
+
+def _host_allowed(header: str | None, bound: str, port: int) -> bool:
+    """True if ``header`` names this server: ``localhost`` or its address (with its port)."""
+    if not header:
+        return False
+    host, _, given_port = header.strip().rpartition(":")
+    if not host or "]" in given_port:  # no port given
+        host, given_port = header.strip(), ""
+    if given_port and given_port != str(port):
+        return False
+    host = host.lower().rstrip(".")
+    if host == "localhost":
+        return True
+    try:
+        address = ipaddress.ip_address(host.removeprefix("[").removesuffix("]"))
+    except ValueError:
+        return False  # any other name may be a rebinding attack
+    listening = ipaddress.ip_address(bound)
+    return listening.is_unspecified or address == listening
+
 
 class _Handler(BaseHTTPRequestHandler):
     server: LiveServer
+    timeout = CONNECTION_SECONDS
 
     def do_GET(self) -> None:
         self._respond(head=False)
@@ -285,18 +384,27 @@ class _Handler(BaseHTTPRequestHandler):
         self._respond(head=True)
 
     def _respond(self, *, head: bool) -> None:
+        bound, port = self.server.server_address[:2]
+        if not _host_allowed(self.headers.get("Host"), str(bound), int(port)):
+            text = "this server answers only for localhost and its own address\n"
+            self._send(HTTPStatus.MISDIRECTED_REQUEST, "text/plain; charset=utf-8", text, head)
+            return
         route = self.path.split("?", 1)[0].split("#", 1)[0]
         build = self.server.live.current
         if route == VERSION_PATH:
             self._send(HTTPStatus.OK, "text/plain; charset=utf-8", str(build.number), head)
         elif route in ("/", "/index.html"):
             page = inject_reload(build.page, build.number)
+            if build.ok:
+                page = _insert_after_open(page, pdf_link())
             self._send(HTTPStatus.OK, "text/html; charset=utf-8", page, head)
+        elif route == PDF_PATH and (pdf := self.server.live.pdf()) is not None:
+            self._send(HTTPStatus.OK, "application/pdf", pdf, head)
         else:
             self._send(HTTPStatus.NOT_FOUND, "text/plain; charset=utf-8", "not found\n", head)
 
-    def _send(self, status: HTTPStatus, content_type: str, text: str, head: bool) -> None:
-        body = text.encode("utf-8")
+    def _send(self, status: HTTPStatus, content_type: str, text: str | bytes, head: bool) -> None:
+        body = text if isinstance(text, bytes) else text.encode("utf-8")
         self.send_response(status)
         self.send_header("Content-Type", content_type)
         self.send_header("Content-Length", str(len(body)))
@@ -304,7 +412,10 @@ class _Handler(BaseHTTPRequestHandler):
         self.send_header("X-Content-Type-Options", "nosniff")
         self.end_headers()
         if not head:
-            self.wfile.write(body)
+            try:
+                self.wfile.write(body)
+            except (ConnectionError, TimeoutError):
+                self.close_connection = True  # the client went away: nothing to report
 
     def log_message(self, format: str, *args: Any) -> None:
         """Stay quiet: one line per request would drown the command's own messages."""
@@ -315,9 +426,18 @@ class LiveServer(ThreadingHTTPServer):
 
     daemon_threads = True
 
-    def __init__(self, live: LiveReport, host: str, port: int, *, poll: float = POLL_SECONDS):
+    def __init__(
+        self,
+        live: LiveReport,
+        host: str,
+        port: int,
+        *,
+        poll: float = POLL_SECONDS,
+        connections: int = MAX_CONNECTIONS,
+    ) -> None:
         self.live = live
         self.poll = poll
+        self._slots = threading.BoundedSemaphore(connections)
         self._stop = threading.Event()
         self._watcher = threading.Thread(target=self._watch, name="boardreport-watch", daemon=True)
         if ":" in host:
@@ -338,7 +458,37 @@ class LiveServer(ThreadingHTTPServer):
 
     def _watch(self) -> None:
         while not self._stop.wait(self.poll):
-            self.live.refresh()
+            try:
+                self.live.refresh()
+            except Exception as exc:  # shown in the page; the next poll tries again
+                self.live.failed(exc)
+
+    def process_request(self, request: Any, client_address: Any) -> None:
+        """Serve in a thread if one of the connection slots frees in time, else hang up."""
+        if not self._slots.acquire(timeout=QUEUE_SECONDS):
+            self.shutdown_request(request)
+            return
+        try:
+            super().process_request(request, client_address)
+        except BaseException:
+            self._slots.release()
+            raise
+
+    def process_request_thread(self, request: Any, client_address: Any) -> None:
+        """Serve one connection, then free its slot."""
+        try:
+            super().process_request_thread(request, client_address)
+        finally:
+            self._slots.release()
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        """Stay quiet about clients that went away or timed out; report anything else once."""
+        import sys
+
+        error = sys.exc_info()[1]
+        if isinstance(error, ConnectionError | TimeoutError):
+            return
+        print(f"boardreport serve: error while answering a request: {error!r}", file=sys.stderr)
 
     def server_close(self) -> None:
         """Stop the watcher, then close the socket."""
@@ -349,16 +499,22 @@ class LiveServer(ThreadingHTTPServer):
 
 
 def make_server(
-    path: str | os.PathLike[str], *, host: str = "127.0.0.1", port: int = 8000
+    path: str | os.PathLike[str],
+    *,
+    host: str = "127.0.0.1",
+    port: int = 8000,
+    cache: Cache | None = None,
 ) -> LiveServer:
     """Bind ``host:port`` (0 picks a free port), build the report once and start watching.
+
+    ``cache`` keeps loads, drawings and prose between rebuilds (None: everything afresh).
 
     Call ``serve_forever()`` on the result, and ``shutdown()`` / ``server_close()`` to stop.
 
     Raises:
         OSError: when the address cannot be bound.
     """
-    live = LiveReport(path)
+    live = LiveReport(path, cache)
     server = LiveServer(live, host, port)
     try:
         live.rebuild()

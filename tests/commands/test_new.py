@@ -96,6 +96,11 @@ def folder(tmp_path: Path) -> Path:
     return target
 
 
+def _report_files(folder: Path) -> list[Path]:
+    """The report's TOML files: every .toml but the editor's own .taplo.toml."""
+    return sorted(f for f in folder.rglob("*.toml") if f.name != ".taplo.toml")
+
+
 def _jsonable(value: object) -> object:
     """TOML values as an editor's schema validator sees them (dates as text)."""
     if isinstance(value, dict):
@@ -166,7 +171,7 @@ def test_skeleton_loads_with_the_period_and_names(folder: Path) -> None:
 
 def test_every_toml_file_names_its_schema(folder: Path) -> None:
     """Each TOML file starts with ``#:schema`` and a relative path to the right schema file."""
-    tomls = sorted(folder.rglob("*.toml"))
+    tomls = _report_files(folder)
     assert len(tomls) == 27
     for file in tomls:
         first = file.read_text(encoding="utf-8").splitlines()[0]
@@ -191,7 +196,7 @@ def test_schema_files_are_the_models_schemas(folder: Path) -> None:
 
 def test_every_file_is_valid_under_its_schema(folder: Path) -> None:
     """What an editor validates against the named schema, it accepts (no false alarms)."""
-    for file in sorted(folder.rglob("*.toml")):
+    for file in _report_files(folder):
         text = file.read_text(encoding="utf-8")
         schema_path = (file.parent / text.splitlines()[0].split(" ", 1)[1]).resolve()
         schema = json.loads(schema_path.read_text())
@@ -354,9 +359,12 @@ def test_check_fails_with_exactly_the_statutory_gaps(folder: Path) -> None:
 
 
 def test_skeleton_builds(folder: Path, tmp_path: Path) -> None:
-    """The skeleton renders at once: build writes Markdown and HTML."""
+    """The skeleton renders at once, as a draft: build writes Markdown and HTML, marks them
+    as drafts and exits 1, as its errors are unresolved."""
     out = tmp_path / "draft"
-    assert main(["build", str(folder), "--out", str(out)]) == 0
+    assert main(["build", str(folder), "--out", str(out), "--format", "md,html"]) == 1
+    assert "Draft: not for publication." in (out / "index.html").read_text(encoding="utf-8")
+    assert (out / "report.md").read_text(encoding="utf-8").startswith("> **Draft:")
     assert "TODO" not in (out / "report.md").read_text(encoding="utf-8").split("\n", 1)[0]
     assert BOARD in (out / "index.html").read_text(encoding="utf-8")
 
@@ -537,3 +545,15 @@ def test_the_skeleton_is_written_through_io_dump(tmp_path: Path) -> None:
     theirs = (plain / "parts" / "03-what-we-did.toml").read_text(encoding="utf-8")
     data = "".join(line + "\n" for line in ours.splitlines() if not line.startswith("#"))
     assert data.strip() == theirs.strip()
+
+
+def test_new_writes_an_editor_config_naming_both_schemas(folder: Path) -> None:
+    """.taplo.toml maps report.toml and the part files to the schemas beside report.toml."""
+    config = tomllib.loads((folder / ".taplo.toml").read_text(encoding="utf-8"))
+    rules = {tuple(rule["include"]): rule["schema"]["path"] for rule in config["rule"]}
+    assert rules == {
+        ("report.toml",): "./report.schema.json",
+        ("parts/**/*.toml",): "./part.schema.json",
+    }
+    for path in rules.values():
+        assert (folder / path).is_file()

@@ -101,6 +101,11 @@ def _builds(cls: type) -> st.SearchStrategy[Any]:
             kwargs[attribute.name] = _for_type(hints[attribute.name])
     if cls is model.IncomeLine:
         kwargs["amount"] = _numbers
+    if cls is model.AgencyReturn:
+        # a return has its own questions or the standard answer fields, never both
+        standard = {k: v for k, v in kwargs.items() if k != "questions"}
+        own = {k: v for k, v in kwargs.items() if k not in model.AgencyReturn.ANSWER_FIELDS}
+        return st.one_of(st.builds(cls, **standard), st.builds(cls, **own))
     return st.builds(cls, **kwargs)
 
 

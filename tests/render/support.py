@@ -149,6 +149,9 @@ def poison(value: Any, make: Callable[[str], str] = hostile, owner: type | None 
         for field in attrs.fields(cls):
             if field.name in ("id", "page") or (cls, field.name) in REFERENCES:
                 continue
+            own_questions = isinstance(value, model.AgencyReturn) and bool(value.questions)
+            if own_questions and field.name in model.AgencyReturn.ANSWER_FIELDS:
+                continue  # a return with its own questions has no standard answers
             changes[field.name] = poison(getattr(value, field.name), make, cls)
         return attrs.evolve(value, **changes)
     return value

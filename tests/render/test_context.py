@@ -52,10 +52,15 @@ def test_headings_stop_at_level_six(fixture_report: model.Report) -> None:
 
 
 def test_compliance_statuses(fixture_report: model.Report) -> None:
-    """met without findings; not met with an open finding; suppressed when all are suppressed."""
+    """met without findings; not met with an open finding; accepted by the Board when every
+    finding is suppressed (the duty is not met and the Board says why)."""
     context = build_context(fixture_report, FINDINGS, evidence=EVIDENCE, rules=RULES)
     statuses = {row.rule: row.status for row in context.compliance}
-    assert statuses == {"WT13-001": "met", "WT13-002": "not met", "WT13-003": "suppressed"}
+    assert statuses == {
+        "WT13-001": "met",
+        "WT13-002": "not met",
+        "WT13-003": "accepted by the Board",
+    }
     suppressed = next(r for r in context.compliance if r.rule == "WT13-003")
     assert suppressed.reasons == (
         "The published budget has no such line; it is reproduced as printed.",
@@ -93,16 +98,124 @@ def test_only_rules_of_the_reports_framework_are_listed(fixture_report: model.Re
     assert build_context(other, evidence={}, rules=RULES).compliance == ()
 
 
-def test_notes_put_suppressed_findings_first(fixture_report: model.Report) -> None:
-    """Suppressed findings lead; a finding's section is found from its path."""
-    extra = Finding(rule="X-001", severity=Severity.INFO, message="m", path="the-board/members")
-    notes = build_context(fixture_report, (*FINDINGS, extra), evidence={}, rules=RULES).notes
-    assert [n.suppressed for n in notes] == [True, False, False, False, False]
-    assert notes[0].section == ("Appendix: Budget and acronyms", "appendix")
+def test_notes_put_open_findings_first_and_number_them(fixture_report: model.Report) -> None:
+    """Open errors, then warnings, then suppressed findings, numbered from 1; a finding's
+    section is found from its path; author-only (info) findings are left out."""
+    extra = Finding(rule="X-001", severity=Severity.WARNING, message="m", path="the-board/members")
+    context = build_context(fixture_report, (*FINDINGS, extra), evidence={}, rules=RULES)
+    notes = context.notes
+    assert [(n.number, n.severity, n.suppressed) for n in notes] == [
+        (1, "error", False),
+        (2, "warning", False),
+        (3, "warning", False),
+        (4, "warning", True),
+    ]
+    assert [n.anchor for n in notes] == ["note-1", "note-2", "note-3", "note-4"]
+    assert notes[3].section == ("Appendix: Budget and acronyms", "appendix")
     assert next(n for n in notes if n.rule == "X-001").section == (
         "The Board and its partners",
         "the-board",
     )
+    assert context.hidden_notes == 1  # the info finding
+
+
+def test_author_notes_are_included_when_asked(fixture_report: model.Report) -> None:
+    """With author_notes, info findings are listed too, after the others of their kind."""
+    context = build_context(fixture_report, FINDINGS, evidence={}, rules=RULES, author_notes=True)
+    assert len(context.notes) == len(FINDINGS)
+    assert context.hidden_notes == 0
+
+
+def test_note_statuses_never_say_suppressed(fixture_report: model.Report) -> None:
+    """A suppressed statutory finding is a duty not met, accepted by the Board; any other
+    suppressed finding is kept as published; open findings say their severity."""
+    notes = build_context(fixture_report, FINDINGS, evidence={}, rules=RULES).notes
+    assert {n.rule: n.status for n in notes} == {
+        "WT13-002": "Open error",
+        "CONS-001": "Open warning",
+        "WT13-003": "Duty not met, accepted by the Board",
+    }
+    other = attrs.evolve(FINDINGS[2], suppressed=True, reason="As published.")
+    kept = build_context(fixture_report, (other,), evidence={}, rules=RULES).notes
+    assert kept[0].status == "Kept as published"
+
+
+def test_a_marker_sits_on_the_block_a_note_is_about(fixture_report: model.Report) -> None:
+    """A finding at appendix/budget-2014-15.expenditure marks the budget block, and the note
+    links back to it."""
+    context = build_context(fixture_report, FINDINGS, evidence={}, rules=RULES)
+    appendix = next(s for s in context.sections if s.anchor == "appendix")
+    budget = next(b for b in appendix.blocks if b.kind == "budget")
+    numbers = [m.number for m in budget.markers]
+    assert numbers == [n.number for n in context.notes if n.path.startswith("appendix/budget")]
+    assert all(n.concerns == budget.anchor for n in context.notes if n.number in numbers)
+
+
+def test_plain_notes_drop_file_syntax() -> None:
+    """Messages lose TOML hints such as (recipients role = "x") and 'add meets = [...]'."""
+    from boardreport.render._appendices import plain
+
+    assert plain('the report does not record X (recipients role = "chief_executive")') == (
+        "The report does not record X."
+    )
+    assert plain('no section carries the duty; add meets = ["x"] to one') == (
+        "No section carries the duty."
+    )
+
+
+def test_a_report_with_open_errors_is_a_draft(fixture_report: model.Report) -> None:
+    """An unsuppressed error makes the context a draft; suppressing it does not."""
+    assert build_context(fixture_report, FINDINGS, evidence={}, rules=RULES).draft
+    settled = [attrs.evolve(f, suppressed=True, reason="r") for f in FINDINGS]
+    assert not build_context(fixture_report, settled, evidence={}, rules=RULES).draft
+    warnings = [f for f in FINDINGS if f.severity is not Severity.ERROR]
+    assert not build_context(fixture_report, warnings, evidence={}, rules=RULES).draft
+
+
+def test_contents_list_the_top_two_levels(fixture_report: model.Report) -> None:
+    """Contents entries have children but no grandchildren."""
+    deep = model.Section(id="c", title="C", sections=(model.Section(id="d", title="D"),))
+    top = model.Section(id="a", title="A", sections=(model.Section(id="b", title="B"), deep))
+    report = attrs.evolve(fixture_report, sections=(top,))
+    contents = build_context(report, rules=RULES).contents
+    assert [c.title for c in contents[0].children] == ["B", "C"]
+    assert all(not c.children for c in contents[0].children)
+
+
+def test_a_first_block_heading_that_repeats_the_section_title_is_dropped(
+    fixture_report: model.Report,
+) -> None:
+    """An agency return in a section named after its agency prints one heading, not two."""
+    answer = model.AgencyAnswer(question="What went well?", answer="Much.")
+    agency = model.AgencyReturn(agency="West Midlands Police", questions=(answer,))
+    section = model.Section(id="wmp", title="West Midlands Police", blocks=(agency,))
+    report = attrs.evolve(fixture_report, sections=(section,))
+    view = build_context(report, rules=RULES).sections[0].blocks[0]
+    assert view.heading == ""
+    assert view.extra == (("What went well?", "Much."),)
+
+
+def test_typed_texts_the_prose_already_says_are_not_repeated(
+    fixture_report: model.Report,
+) -> None:
+    """A review whose summary is a paragraph of the prose is not printed again."""
+    prose = model.Prose(text="The panel met twice. It found no new lessons.")
+    review = model.Review(
+        kind=model.ReviewKind.LEARNING_REVIEW,
+        title="Learning review",
+        summary="The panel met twice.",
+        lessons=("A lesson the prose does not give.",),
+    )
+    section = model.Section(id="s", title="S", blocks=(prose, review))
+    report = attrs.evolve(fixture_report, sections=(section,))
+    view = build_context(report, rules=RULES).sections[0].blocks[1]
+    assert view.item.summary == ""
+    assert view.item.lessons == ("A lesson the prose does not give.",)
+    only_said = attrs.evolve(review, lessons=())
+    report = attrs.evolve(
+        fixture_report, sections=(attrs.evolve(section, blocks=(prose, only_said)),)
+    )
+    assert build_context(report, rules=RULES).sections[0].blocks[1].kind == "restated"
 
 
 def test_duplicate_chart_ids_are_refused(fixture_report: model.Report) -> None:
@@ -129,10 +242,10 @@ def test_tables_and_charts_are_anchored_by_their_own_ids(fixture_report: model.R
     assert anchors["table"] == "table-child-protection-plans"
     assert anchors["chart"] == "chart-plans-by-category"
     chart = next(b for b in performance.blocks if b.kind == "chart")
-    assert (chart.target, chart.tables[0].anchor) == (
-        "chart-plans-by-category-view",
-        "chart-plans-by-category-data",
-    )
+    assert chart.target == "chart-plans-by-category-view"
+    # the chart links to the table its figures are printed in, instead of printing them again
+    assert chart.data[1] == "table-child-protection-plans"
+    assert chart.tables == ()
 
 
 def test_new_facts_are_said_in_words() -> None:

@@ -28,9 +28,9 @@ def test_vega_returns_specs_by_chart_id(fixture_report: model.Report) -> None:
 
 def test_an_unknown_format_is_a_render_error(fixture_report: model.Report) -> None:
     """The error lists the formats there are."""
-    with pytest.raises(RenderError, match="unknown format 'pdf'; choose one of html, markdown"):
-        render(fixture_report, "pdf")
-    assert set(FORMATS.values()) == {"markdown", "html", "vega"}
+    with pytest.raises(RenderError, match="unknown format 'docx'; choose one of html, markdown"):
+        render(fixture_report, "docx")
+    assert set(FORMATS.values()) == {"markdown", "html", "vega", "pdf"}
 
 
 def test_the_registered_rules_are_used_by_default(fixture_report: model.Report) -> None:

@@ -132,3 +132,19 @@ def sentence_coverage(source_text: str, rendered: str) -> Coverage:
         else:
             missing.append(sentence[:100])
     return Coverage(covered=found, total=len(items), missing=tuple(missing))
+
+
+def repeated_sentences(source_text: str, rendered: str, min_words: int = 8) -> list[str]:
+    """The source's sentences of ``min_words`` or more that the rendered text holds more often
+    than the source does (shorter ones are names and headings, which contents lists, captions
+    and labels rightly repeat)."""
+    haystack = " " + normalise(rendered) + " "
+    source = " " + normalise(source_text) + " "
+    repeated = []
+    for sentence in dict.fromkeys(sentences(source_text)):
+        if len(sentence.split()) < min_words:
+            continue
+        needle = f" {sentence} "
+        if haystack.count(needle) > source.count(needle):
+            repeated.append(sentence[:100])
+    return repeated

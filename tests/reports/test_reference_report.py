@@ -4,6 +4,7 @@ reviewed golden Markdown, and keeps the published figures and sentences."""
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -14,7 +15,7 @@ from boardreport.io import load_with_sources
 from boardreport.render import render_markdown
 from boardreport.rules import Severity, check
 
-from .coverage import figure_coverage, sentence_coverage
+from .coverage import figure_coverage, repeated_sentences, sentence_coverage
 
 REPORT = Path(__file__).resolve().parents[2] / "reports" / "wolverhampton_2014_15"
 GOLDEN = REPORT / "expected" / "report.md"
@@ -94,6 +95,24 @@ def test_at_least_97_percent_of_the_sentences_survive(
     coverage = sentence_coverage("\n".join(source_lines), rendered)
     assert coverage.total > 1000
     assert coverage.ratio >= 0.97, "\n".join(coverage.missing[:60])
+
+
+def test_no_published_sentence_is_rendered_more_often_than_published(
+    rendered: str, source_lines: list[str]
+) -> None:
+    """Typed blocks never repeat the prose beside them: each sentence is printed once (or as
+    often as the published report prints it)."""
+    # the contents list and the compliance appendix name sections by their headings, by design
+    body = re.sub(r"(?m)^ *- \[.*\]\(#r:[^)]*\)\n", "", rendered)
+    body = body[: body.index("## Statutory compliance")]
+    assert repeated_sentences("\n".join(source_lines), body) == []
+
+
+def test_the_repetition_measure_catches_a_repeated_paragraph(source_lines: list[str]) -> None:
+    """A paragraph printed twice is found: the check above can fail."""
+    text = "\n".join(source_lines)
+    paragraph = next(line for line in source_lines if len(line.split()) > 30)
+    assert repeated_sentences(text, text + "\n" + paragraph)
 
 
 def test_coverage_measures_catch_a_dropped_paragraph(source_lines: list[str]) -> None:

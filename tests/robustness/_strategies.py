@@ -417,3 +417,143 @@ def mutated(draw: st.DrawFn, files: dict[str, bytes]) -> dict[str, bytes]:
         mutation = draw(st.sampled_from(MUTATIONS))
         out[name] = mutation(draw, out[name])
     return out
+
+
+# ---------------------------------------------------------------------------------------------
+# mutations at the model level: the parsed data of every file, changed node by node
+
+EXTREME_NUMBERS: list[Any] = [
+    0,
+    -1,
+    10**15 - 1,
+    -(10**15 - 1),
+    10**15,
+    2**53 + 1,
+    2**63 - 1,
+    -(2**63),
+    2**64,
+    -(10**30),
+    Decimal("999999999999999.99999999999999999999"),
+    Decimal("0.00000000000000000001"),
+    Decimal("1E-21"),
+    Decimal("1E+99999999"),
+    Decimal("-1E-99999999"),
+    Decimal("0E+99"),
+    Decimal("-0.0"),
+    Decimal("0.1"),
+    Decimal("NaN"),
+    Decimal("Infinity"),
+    Decimal("-Infinity"),
+]
+"""Numbers at and past every limit: the loader's, 64 bits, doubles, exponents, specials."""
+ODD_STRINGS = [
+    "",
+    " ",
+    "\u202e\u0645\u0631\u062d\u0628\u0627 RTL override",
+    "zero\u200bwidth\u200djoiner\ufeff",
+    "e\u0301\u0301\u0301 combining",
+    "\U0001f600\U0001f469\u200d\U0001f467 emoji",
+    "\x00nul\x01\x1f\x7f controls",
+    "\ufffe\uffff non-characters",
+    "line\nbreak\r\nand\ttab",
+    "<script>window.__pwned=1</script>",
+    "[x](java&#10;script:alert(1)) {: onclick=alert(1) }",
+    "```\nunclosed fence",
+    "TODO",
+    "a" * 70_000,
+    "\U0001f600" * 20_000,
+    "word " * 15_000,
+    "\u0300" * 10_000,
+]
+"""Strings that are long (past the chart text limit) or odd in every Unicode way."""
+KIND_EXAMPLES: list[Any] = [
+    "text",
+    7,
+    Decimal("4.5"),
+    True,
+    dt.date(2015, 3, 31),
+    dt.datetime(2015, 3, 31, 10, 0, tzinfo=dt.UTC),
+    dt.datetime(2015, 3, 31, 10, 0),
+    dt.time(10, 0),
+    [],
+    [1, "a"],
+    {},
+    {"a": 1},
+]
+"""One value of every kind TOML has, to swap for a value of another kind."""
+
+_model_scalars = st.one_of(
+    st.sampled_from(EXTREME_NUMBERS),
+    st.sampled_from(ODD_STRINGS),
+    st.sampled_from(KIND_EXAMPLES),
+    st.text(max_size=300),
+    st.sampled_from(ENUM_VALUES + BLOCK_TAGS + IDS),
+)
+
+
+def _nodes(document: Any) -> list[tuple[Any, Any]]:
+    """Every (container, key) of a parsed document, tables and arrays alike."""
+    found: list[tuple[Any, Any]] = []
+    stack = [document]
+    while stack:
+        container = stack.pop()
+        keys = list(container) if isinstance(container, dict) else range(len(container))
+        for key in keys:
+            found.append((container, key))
+            if isinstance(container[key], dict | list):
+                stack.append(container[key])
+    return found
+
+
+_SAME_KIND = 6
+"""Changes in ten that keep a value's kind (a string for a string, a number for a number), so
+that many mutants still load and reach the checks and the renderers."""
+
+
+def _change(draw: st.DrawFn, container: Any, key: Any) -> None:
+    value = container[key]
+    same = "string" if isinstance(value, str) else None
+    if isinstance(value, int | Decimal) and not isinstance(value, bool):
+        same = "number"
+    others = ["kind", "remove", "rename", "any"]
+    if same is not None and draw(st.integers(0, 9)) < _SAME_KIND:
+        action = same
+    else:
+        action = draw(st.sampled_from(others if same else [*others, "number", "string"]))
+    if action == "remove":
+        del container[key]
+    elif action == "rename" and isinstance(container, dict):
+        siblings = [k for k in FIELD_NAMES if k not in container]
+        new = draw(st.one_of(st.sampled_from(siblings or ["x"]), _text, st.just(key.upper())))
+        container[new] = container.pop(key)
+    elif action == "kind":
+        others = [v for v in KIND_EXAMPLES if type(v) is not type(value)]
+        container[key] = draw(st.sampled_from(others))
+    elif action == "number":
+        container[key] = draw(st.sampled_from(EXTREME_NUMBERS))
+    elif action == "string":
+        container[key] = draw(st.sampled_from(ODD_STRINGS))
+    else:
+        container[key] = draw(_model_scalars)
+
+
+@st.composite
+def model_mutated(draw: st.DrawFn, files: dict[str, bytes]) -> dict[str, bytes]:
+    """``files`` with one to three changes made to the parsed data: a value swapped for another
+    TOML kind, an extreme or special number, a long or odd string; a key removed or renamed."""
+    documents = {
+        name: tomllib.loads(data.decode("utf-8"), parse_float=Decimal)
+        for name, data in files.items()
+    }
+    for _ in range(draw(st.integers(1, 3))):
+        name = draw(st.sampled_from(sorted(documents)))
+        nodes = _nodes(documents[name])
+        if nodes:
+            container, key = draw(st.sampled_from(nodes))
+            _change(draw, container, key)
+    out = dict(files)
+    for name, document in documents.items():
+        text = toml_text(document)
+        if text is not None:
+            out[name] = text.encode("utf-8", "surrogatepass")
+    return out

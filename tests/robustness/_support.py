@@ -152,7 +152,7 @@ def load_outcome(folder: Path, source: str) -> str:
 
 
 def cli_outcome(folder: Path, source: str) -> str:
-    """Run ``boardreport check`` in-process; a load error must exit 2 with located messages."""
+    """Run ``boardreport check`` in-process; a load error must exit 2 with located findings."""
     out, err = io.StringIO(), io.StringIO()
     with time_limit(), contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
         code = cli.main(["check", str(folder)])
@@ -162,12 +162,70 @@ def cli_outcome(folder: Path, source: str) -> str:
         boardreport.load(folder)
     except LoadError as exc:
         assert code == 2, f"exit {code} for a report that does not load"
-        for problem in exc.problems:
-            assert str(problem) in stderr
+        stdout = out.getvalue()
+        for problem in exc.problems:  # each load problem is a located LOAD-001 finding
+            where = str(problem.file) if problem.file is not None else "<report>"
+            if problem.line:
+                where += f":{problem.line}"
+            assert f"{where}: LOAD-001 error {problem.message}" in stdout
         outcome = "load_error"
     else:
         assert code in (0, 1), f"exit {code} for a report that loads"
         outcome = "valid"
+    OUTCOMES[f"{source}:{outcome}"] += 1
+    return outcome
+
+
+MEMORY_BYTES = 3 * 1024**3
+"""Most memory the test process may ever have used (its peak resident size) after an input."""
+_HANG = "was not drawn within"
+"""The chart engine's own time limit ran out: a hang, not a located error."""
+
+
+def _peak_memory() -> int:
+    import resource
+
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024  # kilobytes on Linux
+
+
+def build_outcome(folder: Path, out: Path, source: str) -> str:
+    """Load, check and build a report folder in process, as ``boardreport build`` does.
+
+    Returns ``"built"``, ``"load_error"`` (every problem located) or ``"render_error"`` (a
+    chart that cannot be drawn, located at its file and line). Anything else fails: any other
+    exception, an input that takes longer than HANG_SECONDS or a chart the engine did not
+    finish, a crashing rule, or the process's peak memory passing MEMORY_BYTES.
+    """
+    from boardreport.errors import RenderError
+    from boardreport.output import write_output
+    from boardreport.pipeline import render_files
+    from boardreport.render.vega import ChartError
+    from boardreport.rules import check
+
+    with time_limit():
+        try:
+            report, sources = load_with_sources(folder)
+        except LoadError as exc:
+            assert_located(exc)
+            outcome = "load_error"
+        else:
+            result = check(report, sources=sources)
+            crashed = [f for f in result.findings if _RULE_CRASH in f.message]
+            assert not crashed, f"a rule crashed: {crashed[0].message}"
+            try:
+                files = render_files(report, result, ("md", "html", "vega"))
+            except ChartError as exc:
+                assert _HANG not in str(exc), str(exc)
+                file, line = sources.locate(exc.path)
+                assert file is not None and line is not None, f"unlocated: {exc}"
+                outcome = "render_error"
+            except RenderError as exc:
+                raise AssertionError(f"a render error that names no chart: {exc}") from exc
+            else:
+                write_output(out, files)
+                assert (out / "report.md").is_file() and (out / "index.html").is_file()
+                outcome = "built"
+    assert _peak_memory() < MEMORY_BYTES, f"peak memory {_peak_memory():,} bytes"
     OUTCOMES[f"{source}:{outcome}"] += 1
     return outcome
 

@@ -12,12 +12,12 @@ def pytest_terminal_summary(terminalreporter: pytest.TerminalReporter) -> None:
     if not OUTCOMES:
         return
     total = sum(OUTCOMES.values())
-    valid = sum(n for key, n in OUTCOMES.items() if key.endswith(":valid"))
+    valid = sum(n for key, n in OUTCOMES.items() if key.endswith((":valid", ":built")))
     errors = sum(n for key, n in OUTCOMES.items() if key.endswith(":load_error"))
     terminalreporter.write_sep("-", "robustness fuzz outcomes")
     terminalreporter.write_line(
-        f"{total} inputs: {valid} valid reports, {errors} located load errors, "
-        f"{total - valid - errors} other"
+        f"{total} inputs: {valid} valid reports (checked, or built), {errors} located load "
+        f"errors, {total - valid - errors} located render errors"
     )
     for key in sorted(OUTCOMES):
         terminalreporter.write_line(f"  {key}: {OUTCOMES[key]}")

@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import os
+import shutil
+import subprocess
+import sys
+import tracemalloc
 from pathlib import Path
 
 import pytest
@@ -290,3 +294,82 @@ def test_fifo_given_as_the_report_is_refused_without_blocking(tmp_path: Path) ->
     (tmp_path / "r").mkdir()
     os.mkfifo(tmp_path / "r" / "report.toml")
     assert _only(tmp_path / "r").message.startswith("not a regular file")
+
+
+@pytest.mark.parametrize("cache", ["cache", "no-cache"])
+def test_a_fifo_put_in_place_of_a_part_after_a_load_is_refused_without_blocking(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], cache: str
+) -> None:
+    """A report checked once, then a part swapped for a named pipe: the next check, reusing
+    the kept load or not, refuses the pipe at once (the kept load's freshness test opened it)."""
+    from boardreport.cli import main
+
+    folder = _report(tmp_path / "r", ["a.toml"], {"a.toml": _part("a")})
+    options = [] if cache == "cache" else ["--no-cache"]
+    with time_limit(60):
+        assert main(["check", str(folder), *options]) in {0, 1}
+        (folder / "a.toml").unlink()
+        os.mkfifo(folder / "a.toml")
+        assert main(["check", str(folder), *options]) == 2
+    assert "not a regular file" in capsys.readouterr().err
+
+
+def test_a_part_grown_past_the_size_limit_after_a_load_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A kept load never reads a part without the size limit: a sparse 300 MB file in place
+    of a part is refused without being read into memory."""
+    from boardreport.cli import main
+
+    folder = _report(tmp_path / "r", ["a.toml"], {"a.toml": _part("a")})
+    assert main(["check", str(folder)]) in {0, 1}
+    with (folder / "a.toml").open("r+b") as handle:
+        handle.truncate(300 * 1024 * 1024)
+    tracemalloc.start()
+    try:
+        with time_limit(30):
+            assert main(["check", str(folder)]) == 2
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert "the limit is" in capsys.readouterr().err
+    assert peak < 50 * 1024 * 1024
+
+
+_WITHOUT_OVERRIDE = ["setpriv", "--bounding-set=-all", "--inh-caps=-all"]
+"""As root, permissions are enforced only once the capabilities that override them are gone."""
+
+
+def _as_unprivileged(command: list[str], cwd: Path) -> subprocess.CompletedProcess[str]:
+    prefix = _WITHOUT_OVERRIDE if os.geteuid() == 0 else []
+    if prefix and shutil.which("setpriv") is None:
+        pytest.skip("running as root without setpriv: permissions cannot be enforced")
+    environment = {**os.environ, "BOARDREPORT_CACHE": str(cwd / "cache")}
+    return subprocess.run(
+        [*prefix, *command], cwd=cwd, capture_output=True, text=True, timeout=120, env=environment
+    )
+
+
+@pytest.mark.parametrize(
+    ("unreadable", "expected"),
+    [
+        ("r", "r: cannot read r: Permission denied"),
+        ("r/parts", "r/report.toml:6: parts[0]: cannot read r/parts/a.toml: Permission denied"),
+    ],
+)
+def test_an_unreadable_folder_is_a_located_error_not_a_traceback(
+    tmp_path: Path, unreadable: str, expected: str
+) -> None:
+    """check on a report whose folder (or parts folder) cannot be read exits 2 with the file
+    and the reason; build too."""
+    folder = _report(tmp_path / "r", ["parts/a.toml"], {"parts/a.toml": _part("a")})
+    assert folder.exists()
+    (tmp_path / unreadable).chmod(0)
+    try:
+        for command in (["check", "r"], ["build", "r", "--out", "out"]):
+            result = _as_unprivileged([sys.executable, "-m", "boardreport", *command], tmp_path)
+            assert result.returncode == 2, result.stderr
+            assert "Traceback" not in result.stderr
+            assert expected in result.stderr + result.stdout
+    finally:
+        (tmp_path / unreadable).chmod(0o755)

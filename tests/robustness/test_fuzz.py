@@ -1,7 +1,8 @@
 """Fuzzing: every input ends as a valid report or a located load error, never anything else.
 
 The fast profile runs a few hundred inputs on every test run; the tests marked ``slow`` run
-the long profile (more than 10,000 inputs) with ``pytest tests/robustness --long``.
+the long profile (more than 10,000 inputs through load, check and build alone) with
+``pytest tests/robustness --long``.
 """
 
 from __future__ import annotations
@@ -15,10 +16,11 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from ._strategies import junk_documents, mutated, shaped_documents, toml_text
+from ._strategies import junk_documents, model_mutated, mutated, shaped_documents, toml_text
 from ._support import (
     FIXTURE,
     REFERENCE,
+    build_outcome,
     cli_outcome,
     load_outcome,
     loads_cleanly,
@@ -27,8 +29,11 @@ from ._support import (
     write_report,
 )
 
-_FAST = {"random": 200, "fixture": 150, "reference": 12, "cli": 20}
-_LONG = {"random": 4000, "fixture": 4000, "reference": 1500, "cli": 500}
+pytestmark = pytest.mark.filterwarnings("ignore::hypothesis.errors.HypothesisWarning")
+"""A failing input is shown whole, however long its strings (Hypothesis warns of a long one)."""
+
+_FAST = {"random": 200, "fixture": 150, "reference": 12, "cli": 20, "build": 60}
+_LONG = {"random": 4000, "fixture": 4000, "reference": 1500, "cli": 500, "build": 10_500}
 
 
 def _settings(examples: int) -> Callable[[Any], Any]:
@@ -156,6 +161,51 @@ def test_cli_on_mutated_fixture_long(files: dict[str, bytes], scratch: Callable[
     """The long profile of test_cli_on_mutated_fixture."""
     folder = write_report(scratch(), files)
     assert cli_outcome(folder, "cli") in ("valid", "load_error")
+
+
+def _built(files: dict[str, bytes], folder: Path, source: str) -> None:
+    write_report(folder, files)
+    assert build_outcome(folder, folder.parent / "out", source) in (
+        "built",
+        "load_error",
+        "render_error",
+    )
+
+
+@_settings(_FAST["build"])
+@given(files=model_mutated(_FIXTURE_FILES))
+def test_model_mutated_fixture_loads_checks_and_builds(
+    files: dict[str, bytes], scratch: Callable[[], Path]
+) -> None:
+    """The fixture report with its data changed (values of another TOML kind, extreme and
+    special numbers, long and odd strings, keys removed or renamed) is loaded, checked and
+    built: it builds, or fails with located errors; no traceback, hang or memory blow-up."""
+    _built(files, scratch(), "build")
+
+
+@pytest.mark.slow
+@_settings(_LONG["build"])
+@given(files=model_mutated(_FIXTURE_FILES))
+def test_model_mutated_fixture_loads_checks_and_builds_long(
+    files: dict[str, bytes], scratch: Callable[[], Path]
+) -> None:
+    """The long profile of test_model_mutated_fixture_loads_checks_and_builds."""
+    _built(files, scratch(), "build")
+
+
+@_settings(_FAST["reference"])
+@given(data=st.data())
+def test_model_mutated_reference_loads_checks_and_builds(
+    data: st.DataObject, reference_files: dict[str, bytes], scratch: Callable[[], Path]
+) -> None:
+    """The reference report, its data changed the same way, loads, checks and builds."""
+    _built(data.draw(model_mutated(reference_files)), scratch(), "build-reference")
+
+
+def test_unmutated_fixture_builds(scratch: Callable[[], Path]) -> None:
+    """The build oracle builds the unmutated fixture report."""
+    folder = write_report(scratch(), _FIXTURE_FILES)
+    assert build_outcome(folder, folder.parent / "out", "baseline") == "built"
 
 
 def test_unmutated_fixture_is_valid(scratch: Callable[[], Path]) -> None:

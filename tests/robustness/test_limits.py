@@ -5,14 +5,15 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
+import attrs
 import pytest
 
 import boardreport
 from boardreport import model
 from boardreport.errors import LoadError
 from boardreport.io import load_with_sources
+from boardreport.io._files import MAX_FILE_BYTES
 from boardreport.io._load import (
-    MAX_FILE_BYTES,
     MAX_HEADER_KEYS,
     MAX_PROBLEMS,
     MAX_SECTION_DEPTH,
@@ -349,3 +350,186 @@ def test_problem_after_a_long_tricky_string_is_located_at_its_line() -> None:
     (problem,) = info.value.problems
     assert (problem.path, problem.line) == ("sections[0].blocks[0].claims", 11 + 40_000)
     assert problem.message == "expected an array, got the text 'oops'"
+
+
+_CELL_REPORT = HEAD + (
+    '[[sections]]\nid = "s"\ntitle = "t"\n[[sections.blocks]]\ntype = "table"\nid = "t"\n'
+    'caption = "c"\ncolumns = [{{ key = "k", label = "K" }}, '
+    '{{ key = "n", label = "N", type = "{kind}" }}]\nrows = [["a", {value}], ["b", 1]]\n'
+    '[[sections.blocks]]\ntype = "chart"\nid = "c"\ntable = "t"\nkind = "bar"\nx = "k"\n'
+    'y = ["n"]\ntitle = "Chart"\ndescription = "A chart."\n'
+)
+
+
+@pytest.mark.parametrize(
+    ("value", "kind", "message"),
+    [
+        (str(2**70), "integer", "number 1180591620717411303424 is too large"),
+        (str(-(10**30)), "integer", "is too large"),
+        ("1e99999999", "decimal", "number 1E+99999999 is too large"),
+        ("1e999999999", "decimal", "number 1E+999999999 is too large"),
+        ("1e-99999999", "decimal", "at most 20 decimal places"),
+        ("0e99999999", "decimal", "too large an exponent"),
+    ],
+)
+def test_numbers_no_output_can_hold_are_refused_at_their_line(
+    value: str, kind: str, message: str
+) -> None:
+    """Integers beyond 64 bits (vl-convert cannot read them) and exponents that would print as
+    millions of digits are refused at load, in well under a second, naming line and path."""
+    started = time.perf_counter()
+    with pytest.raises(LoadError) as info:
+        boardreport.loads(_CELL_REPORT.format(kind=kind, value=value), name="cells.toml")
+    assert time.perf_counter() - started < 1.0
+    (problem,) = info.value.problems
+    assert (str(problem.file), problem.line) == ("cells.toml", 14)
+    assert problem.path == "sections[0].blocks[0].rows[0][1]"
+    assert message in problem.message
+
+
+def test_a_huge_exponent_in_a_76_byte_file_is_refused(tmp_path: Path) -> None:
+    """The smallest reproducer: one key holding 1e99999999, in a file of a few bytes."""
+    folder = _report(tmp_path / "r", root_extra="value = 1e99999999\n")
+    assert (folder / "report.toml").stat().st_size < 120
+    (problem,) = _load_error(folder).problems
+    assert (problem.path, problem.line) == ("value", 6)
+    assert "too large" in problem.message
+
+
+@pytest.mark.parametrize(
+    ("value", "kind"),
+    [
+        ("-999999999999999", "integer"),
+        ("999999999999999.99999999999999999999", "decimal"),
+        ("-999999999999999.99999999999999999999", "percent"),
+        ("0.00000000000000000001", "money"),
+    ],
+)
+def test_numbers_at_the_limits_load_check_and_render(value: str, kind: str) -> None:
+    """The largest and most precise accepted numbers are checked by every rule without a crash
+    and rendered, chart included."""
+    from boardreport.pipeline import render_files
+
+    report = boardreport.loads(_CELL_REPORT.format(kind=kind, value=value))
+    with time_limit():
+        result = check(report)
+        files = render_files(report, result, ("md", "html", "vega"))
+    assert not [f for f in result.findings if "could not check" in f.message]
+    assert "<svg" in files["charts/c.svg"]
+
+
+def test_attendance_percentages_at_the_limits_render() -> None:
+    """Attendance with the largest accepted meeting count and percentages renders at once."""
+    from boardreport.pipeline import render_files
+
+    text = HEAD + (
+        '[[sections]]\nid = "s"\ntitle = "t"\n[[sections.blocks]]\ntype = "attendance"\n'
+        'id = "a"\nbody = "Board"\nmeetings = 999999999999999\n'
+        '[[sections.blocks.entries]]\nname = "X"\npercent = 999999999999999.99999999999999999999\n'
+        '[[sections.blocks.entries]]\nname = "Y"\npercent = -0.00000000000000000001\n'
+    )
+    report = boardreport.loads(text)
+    with time_limit(10):
+        result = check(report)
+        render_files(report, result, ("md", "html"))
+    assert not [f for f in result.findings if "could not check" in f.message]
+
+
+def test_chart_text_is_cut_short_in_the_drawing_and_kept_whole_on_the_page() -> None:
+    """A 60,000-character chart title and category label (20 s of drawing if drawn whole) are
+    drawn cut short, at once; the page still holds them whole."""
+    from boardreport.pipeline import render_files
+    from boardreport.render.vega import MAX_CHART_TEXT
+
+    long_title, long_label = "T" * 60_000, "L" * 60_000
+    text = _CELL_REPORT.format(kind="integer", value=5).replace('"Chart"', f'"{long_title}"')
+    text = text.replace('["a", 5]', f'["{long_label}", 5], ["{long_label}x", 6]')
+    report = boardreport.loads(text)
+    started = time.perf_counter()
+    files = render_files(report, check(report), ("md", "html", "vega"))
+    assert time.perf_counter() - started < 15
+    spec = files["charts/c.vl.json"]
+    assert long_title not in spec and "T" * (MAX_CHART_TEXT - 1) + "\u2026" in spec
+    assert spec.count("L" * (MAX_CHART_TEXT - 1) + "\u2026") >= 2  # both labels, still distinct
+    assert '\u2026 (2)"' in spec
+    assert long_title in files["index.html"] and long_label in files["index.html"]
+
+
+def test_a_chart_of_too_many_values_is_refused_with_a_located_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A chart over a 10,000-row table is refused at build, naming file, line and chart."""
+    from boardreport.cli import main
+
+    rows = ", ".join(f'["r{i}", {i}]' for i in range(10_000))
+    text = _CELL_REPORT.format(kind="integer", value=1).replace('["a", 1], ["b", 1]', rows)
+    folder = tmp_path / "r"
+    folder.mkdir()
+    (folder / "report.toml").write_text(text, encoding="utf-8")
+    assert main(["build", str(folder), "--out", str(tmp_path / "out"), "--no-cache"]) == 2
+    error = capsys.readouterr().err
+    assert "report.toml:15: s/c: chart 'c' would draw 10,000 values" in error
+    assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize(
+    ("tail", "line", "message"),
+    [
+        ('note = """never\nclosed\n', 6, "Unterminated string"),
+        ('note = "never closed', 6, "Unterminated string"),
+        ("note = '''never\n", 6, "Expected \"'''\""),
+        ("# it's a comment\nnote = 'x", 7, 'Expected "\'"'),
+        ('note = "[ in a string"\nlist = [1,\n2,\n', 7, "Invalid value"),
+        ("t = { a = 1", 6, "Unclosed inline table"),
+    ],
+)
+def test_a_file_ending_inside_a_string_names_the_line_it_opens_on(
+    tail: str, line: int, message: str
+) -> None:
+    """The smallest reproducer: a file ending inside a string (or an array) is a syntax error
+    at the line of the opening quote (or bracket), not at no line."""
+    with pytest.raises(LoadError) as info:
+        boardreport.loads(HEAD + tail)
+    (problem,) = info.value.problems
+    assert problem.line == line
+    assert message in problem.message
+    assert "the file ends before it is closed; it opens on this line" in problem.message
+
+
+def test_numbers_past_the_limits_built_in_python_render_briefly() -> None:
+    """A report built in Python (no loader to refuse it) with 10**5000 and 1E+999999999 in a
+    table renders at once, the numbers in scientific form, never expanded."""
+    from decimal import Decimal
+
+    from boardreport.render import render_html, render_markdown
+
+    base = boardreport.loads(_CELL_REPORT.format(kind="decimal", value=1))
+    section = base.sections[0]
+    table = section.blocks[0]
+    assert isinstance(table, model.Table)
+    rows = (("a", 10**5000), ("b", Decimal("1E+999999999")), ("c", Decimal("-1E-99999999")))
+    report = attrs.evolve(
+        base, sections=(attrs.evolve(section, blocks=(attrs.evolve(table, rows=rows),)),)
+    )
+    with time_limit(20):
+        text = render_markdown(report) + render_html(report)
+    assert len(text) < 5_000_000
+    assert "1.000000E+5000" in text and "1.000000E+999999999" in text
+
+
+def test_a_chart_id_too_long_for_a_file_name_is_a_located_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Found by the fuzz profile: a 70,000-character chart id (its files' names) stopped the
+    build with "File name too long"; it is now refused at the chart, with file and line."""
+    from boardreport.cli import main
+
+    text = _CELL_REPORT.format(kind="integer", value=1).replace(
+        'id = "c"', f'id = "{"a" * 70_000}"'
+    )
+    folder = tmp_path / "r"
+    folder.mkdir()
+    (folder / "report.toml").write_text(text, encoding="utf-8")
+    assert main(["build", str(folder), "--out", str(tmp_path / "out"), "--no-cache"]) == 2
+    error = capsys.readouterr().err
+    assert "report.toml:15: " in error and "chart id of 70,000 characters" in error

@@ -246,9 +246,9 @@ def test_the_compliance_appendix_names_the_edition() -> None:
     appendix = text.split("Rule pack: ", 1)[1]
     assert appendix.startswith("Working Together 2018")
     assert f"(edition: {EXPECTED})" in appendix.splitlines()[0]
-    listed = set(re.findall(r"^\| (WT18-\d{3}) \|", appendix, re.MULTILINE))
+    listed = set(re.findall(r"\| (WT18-\d{3}) \|", appendix))
     assert listed == {r.id for r in all_rules() if r.pack == "WT18"}
-    assert not re.search(r"^\| WT13-", appendix, re.MULTILINE)
+    assert not re.search(r"\| WT13-\d{3} \|", appendix)
 
 
 def test_build_framework_names_the_override(tmp_path: Path) -> None:

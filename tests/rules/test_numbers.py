@@ -77,3 +77,26 @@ def test_tolerances() -> None:
     assert sum_tolerance([Decimal(50), Decimal(50)], Decimal(100), percent=True) == 1
     parts = [Decimal(10)] * 4
     assert sum_tolerance(parts, Decimal(100), percent=True) == 2
+
+
+def test_share_tolerance_follows_the_printed_precision() -> None:
+    """Whole points must make exactly 100, one decimal 100.0; a rounding note allows more."""
+    from boardreport.rules._numbers import share_tolerance
+
+    whole = [Decimal(58), Decimal(25), Decimal(18)]
+    assert share_tolerance(whole) == Decimal("0.5")
+    assert share_tolerance([Decimal("58.1"), Decimal("41.9")]) == Decimal("0.05")
+    assert share_tolerance(whole, "May not add up to 100 because of rounding.") == Decimal("1.5")
+
+
+def test_years_of_a_label_or_a_span() -> None:
+    """A label names its year; a span names every financial year it touches."""
+    import datetime as dt
+    from types import SimpleNamespace
+
+    from boardreport.rules._numbers import years_of
+
+    assert years_of("2015-16") == {2015}
+    span = SimpleNamespace(start=dt.date(2016, 4, 1), end=dt.date(2019, 3, 31))
+    assert years_of(span) == {2016, 2017, 2018}
+    assert years_of(None) == set()

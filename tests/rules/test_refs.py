@@ -83,3 +83,38 @@ def test_unresolvable_references_say_why(index: Index, ref: str, message: str) -
     """A bad reference raises RefError naming what is missing."""
     with pytest.raises(RefError, match=message.replace("[", r"\[").replace("(", r"\(")):
         index.resolve(ref)
+
+
+def test_every_count_can_be_referred_to(
+    make_report: Callable[..., model.Report], make_section: Callable[..., model.Section]
+) -> None:
+    """Review and child death counts, attendance, breakdowns and KPI history resolve."""
+    review = model.Review(
+        kind=model.ReviewKind.SERIOUS_CASE_REVIEW, title="SCRs", commissioned=2, id="scr"
+    )
+    cdop = model.ChildDeathReview(
+        panel="CDOP",
+        deaths_reviewed=22,
+        id="cdop",
+        breakdowns=(model.Breakdown(label="Sex", counts=(("male", 13), ("female", 9))),),
+    )
+    attendance = model.Attendance(
+        body="Board", entries=(model.AttendanceEntry(name="Police", percent=75),), id="att"
+    )
+    kpi = model.KPI(
+        label="Referrals",
+        value=161,
+        id="referrals",
+        previous=(model.PreviousValue(period="2013-14", value=218),),
+    )
+    report = make_report(sections=(make_section("s", review, cdop, attendance, kpi),))
+    index = Index.of(report)
+    assert index.resolve("review:scr.commissioned") == [Decimal(2)]
+    assert index.resolve("child_death_review:cdop.deaths_reviewed") == [Decimal(22)]
+    assert index.resolve("attendance:att[Police]") == [Decimal(75)]
+    assert index.resolve("breakdown:cdop.Sex[*]") == [Decimal(13), Decimal(9)]
+    assert index.resolve("kpi:referrals.previous[2013-14]") == [Decimal(218)]
+    with pytest.raises(RefError, match="no entry 'Fire'"):
+        index.resolve("attendance:att[Fire]")
+    with pytest.raises(RefError, match="has no previous '2012-13'"):
+        index.resolve("kpi:referrals.previous[2012-13]")

@@ -68,7 +68,7 @@ def run(args: argparse.Namespace) -> int:
     """Audit every report found and write the chosen outputs."""
     from boardreport.audit import audit
     from boardreport.audit._page import outputs
-    from boardreport.commands.build import check_output_folder, write_output
+    from boardreport.output import check_output_folder, write_output
 
     formats = _formats(args.format)
     if formats is None:

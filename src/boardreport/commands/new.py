@@ -10,9 +10,14 @@ from __future__ import annotations
 
 import argparse
 import shlex
+from pathlib import Path
 
+from boardreport.io import write_atomic
 from boardreport.rules._editions import find_edition, framework_names
+from boardreport.schema import TAPLO_CONFIG
 from boardreport.skeleton import choose_edition, parse_period, write_skeleton
+
+TAPLO_FILE = ".taplo.toml"
 
 
 def _period(text: str) -> str:
@@ -85,9 +90,12 @@ def run(args: argparse.Namespace) -> int:
         framework=framework,
         force=args.force,
     )
+    write_atomic(Path(args.folder) / TAPLO_FILE, TAPLO_CONFIG, overwrite=args.force)
     edition = choose_edition(args.period, framework)
     folder = shlex.quote(str(args.folder))
-    print(f"Created {len(written)} files in {args.folder} for {edition.title} ({edition.name}).")
+    print(
+        f"Created {len(written) + 1} files in {args.folder} for {edition.title} ({edition.name})."
+    )
     print("Next: replace every TODO and placeholder in the TOML files, then run")
     print(f"  boardreport check {folder}")
     print(f"  boardreport serve {folder}")

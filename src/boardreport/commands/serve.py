@@ -31,10 +31,16 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         default="127.0.0.1",
         help="address to listen on (default 127.0.0.1: this computer only)",
     )
+    parser.add_argument(
+        "--no-cache",
+        action="store_true",
+        help="load, chart and draw everything afresh on every change and keep nothing",
+    )
 
 
 def run(args: argparse.Namespace) -> int:
     """Serve until Ctrl-C."""
+    from boardreport.cache import default_cache
     from boardreport.io import root_file
     from boardreport.serve import make_server
 
@@ -44,7 +50,8 @@ def run(args: argparse.Namespace) -> int:
         )
         return 2
     try:
-        server = make_server(args.path, host=args.host, port=args.port)
+        cache = None if args.no_cache else default_cache()
+        server = make_server(args.path, host=args.host, port=args.port, cache=cache)
     except OSError as exc:
         print(
             f"boardreport serve: error: cannot listen on {args.host}:{args.port}: "

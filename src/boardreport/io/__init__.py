@@ -10,8 +10,8 @@ from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from boardreport.io._discover import find_reports
     from boardreport.io._dump import dump, dumps, write_atomic
+    from boardreport.io._find import find_reports
     from boardreport.io._load import load, load_with_sources, loads
     from boardreport.io._paths import ROOT_FILE, root_file
     from boardreport.io._reuse import load_reusing
@@ -22,7 +22,7 @@ _HOMES = {
     "SourceMap": "_sourcemap",
     "dump": "_dump",
     "dumps": "_dump",
-    "find_reports": "_discover",
+    "find_reports": "_find",
     "load": "_load",
     "load_reusing": "_reuse",
     "load_with_sources": "_load",

@@ -161,3 +161,44 @@ def line_of(index: dict[DataPath, int], path: DataPath) -> int | None:
         if line is not None:
             return line
     return None
+
+
+_OPENER = re.compile(r'"""|\'\'\'|["\'#\[\]{}]')
+_MULTILINE_BASIC_END = re.compile(r'(?:[^"\\]|\\.|"(?!""))*"""', re.DOTALL)
+_BASIC_END = re.compile(r'(?:[^"\\\n]|\\.)*"')
+
+
+def unclosed_line(text: str) -> int | None:
+    """Return the line where a string, array or inline table still open at the end of
+    ``text`` was opened (for TOML that ends inside one), or None if none is open."""
+    brackets: list[int] = []
+    position = 0
+    while (match := _OPENER.search(text, position)) is not None:
+        token, start = match.group(), match.start()
+        end: int | None
+        if token == "#":
+            end = text.find("\n", start)
+            end = len(text) if end < 0 else end + 1
+        elif token == '"""':
+            closing = _MULTILINE_BASIC_END.match(text, start + 3)
+            end = closing.end() if closing else None
+        elif token == "'''":
+            found = text.find("'''", start + 3)
+            end = found + 3 if found >= 0 else None
+        elif token == '"':
+            closing = _BASIC_END.match(text, start + 1)
+            end = closing.end() if closing else None
+        elif token == "'":
+            found = text.find("'", start + 1)
+            newline = text.find("\n", start + 1)
+            end = found + 1 if found >= 0 and (newline < 0 or found < newline) else None
+        else:
+            if token in "[{":
+                brackets.append(start)
+            elif brackets:
+                brackets.pop()
+            end = start + 1
+        if end is None:
+            return text.count("\n", 0, start) + 1
+        position = end
+    return text.count("\n", 0, brackets[0]) + 1 if brackets else None

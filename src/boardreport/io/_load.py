@@ -5,7 +5,6 @@ from __future__ import annotations
 import ast
 import os
 import re
-import stat
 import tomllib
 import typing
 from collections.abc import Iterator
@@ -20,12 +19,12 @@ from cattrs.errors import ForbiddenExtraKeysError
 from boardreport import model
 from boardreport.errors import LoadError, Problem
 from boardreport.io._converter import FieldError, converter, suggest
-from boardreport.io._lines import DataPath, line_of
+from boardreport.io._files import MAX_FILE_BYTES, FileTooLargeError, NotAFileError, read_text
+from boardreport.io._hints import syntax_hint
+from boardreport.io._lines import DataPath, line_of, unclosed_line
 from boardreport.io._paths import ROOT_FILE, format_path, root_file
 from boardreport.io._sourcemap import SourceMap
 
-MAX_FILE_BYTES = 8 * 1024 * 1024
-"""Largest report file accepted; a real part file is a few kilobytes."""
 MAX_SECTION_DEPTH = 20
 """Deepest nesting of sections accepted (inline ``[[sections]]`` and ``parts`` together)."""
 MAX_PROBLEMS = 500
@@ -34,11 +33,16 @@ MAX_MESSAGE = 1000
 """Longest problem message or data path; longer ones (quoting a huge value) are cut short."""
 MAX_HEADER_KEYS = 64
 """Most keys in one ``[table]`` header; tomllib's time grows with it on every line below."""
+MAX_NUMBER_DIGITS = 15
+"""Most digits before the decimal point: charts draw numbers as doubles, exact to 15 digits."""
+MAX_DECIMAL_PLACES = 20
+"""Most digits after the decimal point; ``1e-99999999`` would print as millions of zeros."""
 
 T = TypeVar("T")
 
 _FIELD_NAME = re.compile(r"^'([a-z_]+)'")
 _TOML_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
+_AT_END = "(at end of document)"
 _LONG_NUMBER = re.compile(r"[0-9_]{4000,}")
 _KEY = r"""(?:[A-Za-z0-9_-]+|"(?:[^"\\\n]|\\.)*"|'[^'\n]*')"""
 _HEADER = re.compile(
@@ -56,6 +60,58 @@ def _deep_header(text: str) -> int | None:
         if header and len(re.findall(_KEY, header.group(1))) > MAX_HEADER_KEYS:
             return text.count("\n", 0, candidate.start()) + 1
     return None
+
+
+def _number_problem(value: int | Decimal) -> str | None:
+    """Why a number cannot be shown or charted exactly, or None."""
+    if isinstance(value, Decimal):
+        if not value.is_finite():
+            return None  # refused where a number is expected, with its own message
+        exponent = value.as_tuple().exponent
+        assert isinstance(exponent, int)  # a finite Decimal has an integer exponent
+        too_large = value != 0 and value.adjusted() >= MAX_NUMBER_DIGITS
+    else:
+        too_large = abs(value) >= 10**MAX_NUMBER_DIGITS
+        exponent = 0
+    if too_large:
+        return (
+            f"number {_short_number(value)} is too large: a number may have at most "
+            f"{MAX_NUMBER_DIGITS} digits before the decimal point"
+        )
+    if -exponent > MAX_DECIMAL_PLACES or exponent > MAX_NUMBER_DIGITS:
+        return (
+            f"number {_short_number(value)} has too many decimal places or too large an "
+            f"exponent: at most {MAX_DECIMAL_PLACES} decimal places"
+        )
+    return None
+
+
+def _short_number(value: int | Decimal) -> str:
+    if isinstance(value, int) and value.bit_length() > 200:
+        return f"of {len(str(abs(value)))} digits"
+    text = str(value)
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
+def _numbers(data: Any) -> Iterator[tuple[DataPath, int | Decimal]]:
+    """Every number in parsed TOML data, with its data path (walked without recursion, and
+    with each path built only for a number: a dotted key can nest tables millions deep)."""
+    Trail = tuple[Any, Any] | None  # (parent trail, key): a path built only when needed
+    stack: list[tuple[Any, Trail]] = [(data, None)]
+    while stack:
+        value, trail = stack.pop()
+        if isinstance(value, bool):
+            continue
+        if isinstance(value, int | Decimal):
+            keys: list[Any] = []
+            while trail is not None:
+                trail, key = trail
+                keys.append(key)
+            yield tuple(reversed(keys)), value
+        elif isinstance(value, dict):
+            stack.extend((item, (trail, key)) for key, item in reversed(value.items()))
+        elif isinstance(value, list):
+            stack.extend((item, (trail, i)) for i, item in reversed(list(enumerate(value))))
 
 
 def _type_name(cl: Any) -> str:
@@ -147,7 +203,13 @@ class _Loader:
         self.included: set[Path] = set()
 
     def problem(
-        self, file: Path | None, raw: DataPath, message: str, line: int | None = None
+        self,
+        file: Path | None,
+        raw: DataPath,
+        message: str,
+        line: int | None = None,
+        *,
+        hint: str = "",
     ) -> None:
         if self.full:
             return
@@ -165,6 +227,7 @@ class _Loader:
                 line=line,
                 path=_cut(format_path(raw)),
                 message=_cut(message),
+                hint=hint,
             )
         )
 
@@ -177,28 +240,24 @@ class _Loader:
         """Read and parse one TOML file; record problems and return None on failure."""
         where, raw = origin if origin else (file, ())
         try:
-            info = file.stat()
-            size = info.st_size
-            if not stat.S_ISREG(info.st_mode) and not stat.S_ISDIR(info.st_mode):
-                self.problem(where, raw, f"not a regular file: {_display(file)}")
-                return None
-            if size > MAX_FILE_BYTES:
-                self.problem(
-                    file, (), f"file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,} bytes", 1
-                )
-                return None
-            text = file.read_text(encoding="utf-8")
+            text = read_text(file)
         except FileNotFoundError:
             self.problem(where, raw, f"file not found: {_display(file)}")
             return None
         except IsADirectoryError:
             self.problem(where, raw, f"expected a file, found a folder: {_display(file)}")
             return None
+        except NotAFileError:
+            self.problem(where, raw, f"not a regular file: {_display(file)}")
+            return None
+        except FileTooLargeError as exc:
+            self.problem(file, (), str(exc), 1)
+            return None
         except UnicodeDecodeError as exc:
             self.problem(file, (), f"file is not UTF-8 text ({exc.reason} at byte {exc.start})", 1)
             return None
         except OSError as exc:
-            self.problem(where, raw, f"cannot read {_display(file)}: {exc.strerror}")
+            self.problem(where, raw, f"cannot read {_display(file)}: {exc.strerror or exc}")
             return None
         return self.parse(text, file)
 
@@ -217,7 +276,17 @@ class _Loader:
             message = _TOML_POSITION.sub("", message).strip()
             if match:
                 message += f" (column {match.group(2)})"
-            self.problem(file, (), f"TOML syntax error: {message}", line)
+            hint = syntax_hint(text, message, line)
+            if hint is not None:
+                line = hint.line
+            if _AT_END in message:  # located where the unclosed string or bracket opened
+                if hint is None:
+                    line = unclosed_line(text)
+                where = "; it opens on this line" if line is not None else ""
+                message = message.replace(_AT_END, f"(the file ends before it is closed{where})")
+            self.problem(
+                file, (), f"TOML syntax error: {message}", line, hint=hint.text if hint else ""
+            )
             return None
         except RecursionError:
             self.problem(file, (), "TOML nesting is too deep", 1)
@@ -228,7 +297,13 @@ class _Loader:
             self.problem(file, (), f"TOML value cannot be read: {str(exc).split(';')[0]}", line)
             return None
         self.sources.add_file(_display(file), text)
-        return data
+        bounded = True
+        for path, number in _numbers(data):
+            refusal = _number_problem(number)
+            if refusal is not None:
+                self.problem(file, path, refusal)
+                bounded = False
+        return data if bounded else None
 
     def resolve_part(self, base: Path, entry: Any, origin: tuple[Path, DataPath]) -> Path | None:
         file, raw = origin
@@ -383,9 +458,14 @@ def load_with_sources(path: str | os.PathLike[str]) -> tuple[model.Report, Sourc
     Raises:
         LoadError: listing every problem found in every file of the report.
     """
-    root = root_file(path)
-    if not root.exists():
-        where = Path(path)
+    where = Path(path)
+    try:
+        root = root_file(path)
+        found = root.exists()
+    except OSError as exc:  # the folder cannot be searched
+        message = f"cannot read {where}: {exc.strerror or exc}"
+        raise LoadError([Problem(file=where, line=None, path="", message=message)]) from None
+    if not found:
         hint = f"no {ROOT_FILE} in {where}" if where.is_dir() else f"no such file: {where}"
         raise LoadError([Problem(file=where, line=None, path="", message=hint)])
     loader = _Loader(root)

@@ -1,13 +1,13 @@
-"""Renderers: Markdown, self-contained HTML and Vega-Lite, from one report and its findings.
+"""Renderers: Markdown, self-contained HTML, Vega-Lite and PDF, from one report and its findings.
 
-Every renderer is a pure function of the report: it returns a string (or, for Vega-Lite, a dict
-of specifications) and never touches a file. ``boardreport build`` writes the files.
+Every renderer is a pure function of the report: it returns a string (for Vega-Lite a dict of
+specifications, for the PDF bytes) and never touches a file. ``boardreport build`` writes the files.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from typing import Any
+from typing import Any, Literal, TypeAlias, overload
 
 from boardreport.errors import RenderError
 from boardreport.model import Report
@@ -23,8 +23,14 @@ FORMATS: dict[str, str] = {
     "html": "html",
     "vega": "vega",
     "vega-lite": "vega",
+    "pdf": "pdf",
 }
 """Accepted format names and the renderer each one selects."""
+
+TextFormat: TypeAlias = Literal["md", "markdown", "html"]
+"""Formats rendered as one document (a string)."""
+SpecFormat: TypeAlias = Literal["vega", "vega-lite"]
+"""Formats rendered as chart specifications (chart id → Vega-Lite spec)."""
 
 
 def _markdown(report: Report, findings: Sequence[Finding], evidence: Any, rules: Any) -> str:
@@ -39,11 +45,51 @@ def _vega(report: Report, findings: Sequence[Finding], evidence: Any, rules: Any
     return render_vega(report)
 
 
-RENDERERS: dict[str, Callable[..., str | dict[str, dict[str, Any]]]] = {
+def _pdf(report: Report, findings: Sequence[Finding], evidence: Any, rules: Any) -> bytes:
+    from boardreport.render.pdf import render_pdf
+
+    return render_pdf(report, findings, evidence=evidence, rules=rules)
+
+
+RENDERERS: dict[str, Callable[..., str | bytes | dict[str, dict[str, Any]]]] = {
     "markdown": _markdown,
     "html": _html,
     "vega": _vega,
+    "pdf": _pdf,
 }
+
+
+@overload
+def render(
+    report: Report,
+    fmt: TextFormat,
+    findings: Sequence[Finding] = (),
+    *,
+    evidence: Mapping[str, Sequence[str]] | None = None,
+    rules: Sequence[Rule] | None = None,
+) -> str: ...
+
+
+@overload
+def render(
+    report: Report,
+    fmt: SpecFormat,
+    findings: Sequence[Finding] = (),
+    *,
+    evidence: Mapping[str, Sequence[str]] | None = None,
+    rules: Sequence[Rule] | None = None,
+) -> dict[str, dict[str, Any]]: ...
+
+
+@overload
+def render(
+    report: Report,
+    fmt: str,
+    findings: Sequence[Finding] = (),
+    *,
+    evidence: Mapping[str, Sequence[str]] | None = None,
+    rules: Sequence[Rule] | None = None,
+) -> str | dict[str, dict[str, Any]]: ...
 
 
 def render(
@@ -53,8 +99,8 @@ def render(
     *,
     evidence: Mapping[str, Sequence[str]] | None = None,
     rules: Sequence[Rule] | None = None,
-) -> str | dict[str, dict[str, Any]]:
-    """Render ``report`` as ``fmt``: ``"markdown"`` (or ``"md"``), ``"html"`` or ``"vega"``.
+) -> str | bytes | dict[str, dict[str, Any]]:
+    """Render ``report`` as ``fmt``: ``"markdown"`` (``"md"``), ``"html"``, ``"vega"`` or ``"pdf"``.
 
     Args:
         report: the report.
@@ -67,10 +113,13 @@ def render(
             those whose framework is the report's are listed).
 
     Returns:
-        The document as a string, or for ``"vega"`` a dict of chart id → Vega-Lite spec.
+        The document as a string; for ``"vega"`` a dict of chart id → Vega-Lite spec; for
+        ``"pdf"`` the PDF file's bytes. Type checkers see which: ``render(report, "html")`` is
+        a ``str``.
 
     Raises:
-        RenderError: for an unknown format, or a chart that cannot be drawn.
+        RenderError: for an unknown format, a chart that cannot be drawn, or (PDF) missing
+            system libraries.
     """
     name = FORMATS.get(fmt.lower())
     if name is None:
@@ -83,6 +132,8 @@ def render(
 __all__ = [
     "FORMATS",
     "RENDERERS",
+    "SpecFormat",
+    "TextFormat",
     "default_rules",
     "render",
     "render_html",

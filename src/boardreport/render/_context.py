@@ -40,7 +40,11 @@ from boardreport.render import _format as fmt
 from boardreport.render._appendices import (
     compliance_rows,
     default_rules,
+    for_authors,
+    note_anchor,
     note_rows,
+    note_status,
+    ordered_notes,
     pack_title,
     sections_by_path,
 )
@@ -49,13 +53,18 @@ from boardreport.render._views import (
     BlockView,
     Cell,
     ContentsEntry,
+    NoteMarker,
     ReportContext,
     SectionView,
     TableView,
 )
-from boardreport.rules._registry import Finding, Rule
+from boardreport.rules._editions import select_edition
+from boardreport.rules._registry import Finding, Rule, Severity
 
 NUMERIC = frozenset({ColumnType.INTEGER, ColumnType.DECIMAL, ColumnType.PERCENT, ColumnType.MONEY})
+
+CONTENTS_DEPTH = 2
+"""The contents list shows the top two levels of sections."""
 
 CONTENTS_ID = "contents"
 MAIN_ID = "main"
@@ -64,7 +73,6 @@ NOTES_ID = "notes-on-the-data"
 COMPLIANCE_TITLE = "Statutory compliance"
 NOTES_TITLE = "Notes on the data"
 MISSING_FIGURE_LABEL = "Figure not reproduced"
-_TODO = re.compile(r"^\s*TODO\b[\s:.\-–—]*", re.IGNORECASE)
 
 
 RECIPIENT_WORDS = {
@@ -196,7 +204,9 @@ def budget_facts(budget: Budget) -> tuple[str, ...]:
 
 def _budget_tables(budget: Budget, anchors: Anchors) -> tuple[TableView, TableView]:
     base = budget.id or "budget"
-    kinds = any(line.kind is not model.IncomeKind.CASH for line in budget.income)
+    # the kind of a line (cash, one-off, carried forward) is data for the checks; the table
+    # shows only what the report prints, so a kind is never a column of its own
+    kinds = False
     notes = any(line.note for line in budget.income)
     headers = ["Contributor", *(["Type"] if kinds else []), "Amount", *(["Note"] if notes else [])]
     numeric = [False, *([False] if kinds else []), True, *([False] if notes else [])]
@@ -399,7 +409,7 @@ def _lead(lead: model.Person | None) -> tuple[str, ...]:
 
 def _todo(prompt: str) -> str:
     """The words of a placeholder without its leading TODO marker (the template shows one)."""
-    return _TODO.sub("", prompt, count=1).strip() or "content still to be written"
+    return model.placeholder_prompt(prompt) or "content still to be written"
 
 
 def _missing_reason(reason: str) -> str:
@@ -410,14 +420,60 @@ def _missing_reason(reason: str) -> str:
 
 
 class _Builder:
-    def __init__(self, report: Report, anchors: Anchors) -> None:
+    def __init__(
+        self,
+        report: Report,
+        anchors: Anchors,
+        tables: dict[str, Table] | None = None,
+        markers: Mapping[str, Sequence[NoteMarker]] | None = None,
+    ) -> None:
         self.report = report
         self.anchors = anchors
-        self.tables = model.all_tables(report)
+        self.tables = model.all_tables(report) if tables is None else tables
         self.charts: list[BlockView] = []
+        self.table_anchors: dict[str, tuple[str, str]] = {}
+        """Model table id → (caption, anchor) of the table where it is printed."""
+        self.printed = _printed_prose(report)
+        self.printed_with_narrative = self.printed + _printed_narrative(report)
+        self.markers = markers or {}
+        self.concerns: dict[int, str] = {}
+        """Note number → anchor of the block or section it is marked on."""
 
-    def block(self, block: model.Block, level: int) -> BlockView:
-        """Build the view of one block in a section whose heading is at ``level``."""
+    def _mark(self, path: str, anchor: str) -> tuple[NoteMarker, ...]:
+        found = tuple(self.markers.get(path, ()))
+        for marker in found:
+            self.concerns.setdefault(marker.number, anchor)
+        return found
+
+    def _printed(self, block: model.Block, views: Sequence[TableView]) -> None:
+        for table_id, view in zip(model.derived_tables(block), views, strict=False):
+            self.table_anchors.setdefault(table_id, (view.caption, view.anchor))
+
+    def block(self, block: model.Block, level: int, path: str = "") -> BlockView:
+        """Build the view of one block at data path ``path`` in a section whose heading is at
+        ``level``; the notes on the data about it become its markers.
+
+        A typed block whose every text the report's prose already says (a review, challenge,
+        priority, membership... encoded beside the paragraphs that describe it, for the checks)
+        is not printed again: its view has kind ``"restated"`` and shows only its markers.
+        """
+        printed = self.printed if isinstance(block, PriorityArea) else self.printed_with_narrative
+        texts = _texts(block)
+        if isinstance(block, Membership) and all(_said(t, printed) for t in texts):
+            # the members are listed in the prose: the table would only add the roles,
+            # which are data for the checks, not what the report says
+            view = attrs.evolve(self._block(_unsaid(block, printed), level), tables=())
+        elif texts and all(_said(text, printed) for text in texts):
+            view = BlockView(kind="restated", anchor="", level=level, item=block)
+        else:
+            view = self._block(_unsaid(block, printed), level)
+        self._printed(block, view.tables)
+        if not view.anchor and self.markers.get(path):
+            view = attrs.evolve(view, anchor=self.anchors.take(_slug(path.rpartition("/")[2])))
+        markers = self._mark(path, view.anchor)
+        return attrs.evolve(view, markers=markers, heading=_heading(block))
+
+    def _block(self, block: model.Block, level: int) -> BlockView:
         inner = min(level + 1, MAX_HEADING)
         kind = model.block_tag(block)
         if isinstance(block, Table):
@@ -454,14 +510,11 @@ class _Builder:
                 ),
             )
         if isinstance(block, AgencyReturn):
-            start = self.report.period_start
             answers = tuple(
-                (model.agency_return_question(name, start), text) for name, text in block.answers()
+                (item.question, item.answer) for item in block.published(self.report.period_start)
             )
-            partner = (
-                () if block.partner is None else (f"Statutory partner: {fmt.words(block.partner)}",)
-            )
-            return attrs.evolve(view, facts=partner, extra=answers)
+            # the partner is data for the checks: the return prints only what the agency wrote
+            return attrs.evolve(view, extra=answers)
         if isinstance(block, Budget):
             return attrs.evolve(
                 view,
@@ -497,24 +550,16 @@ class _Builder:
             raise RenderError(msg)
         anchor = self.anchors.take(f"chart-{chart.id}")
         target = self.anchors.take(f"chart-{chart.id}-view")
-        data = table_view(table, self.anchors.take(f"chart-{chart.id}-data"))
-        data = TableView(
-            anchor=data.anchor,
-            caption=f"Data for the chart: {chart.title}",
-            headers=data.headers,
-            rows=data.rows,
-            totals=data.totals,
-            source=data.source,
-            note=data.note,
-        )
+        # the chart's figures are the table's, printed where the report prints the table: the
+        # chart links to it instead of printing the figures a second time
         view = BlockView(
             kind="chart",
             anchor=anchor,
             level=level,
             item=chart,
-            tables=(data,),
             image=f"charts/{chart.id}.svg",
             target=target,
+            data=(table.caption, f"table:{chart.table}"),
         )
         self.charts.append(view)
         return view
@@ -551,7 +596,7 @@ class _Builder:
 
     def attendance(self, block: Attendance, view: BlockView) -> BlockView:
         notes = any(e.note for e in block.entries)
-        headers = ["Name", block.column_label, *(["Note"] if notes else [])]
+        headers = [block.name_label, block.column_label, *(["Note"] if notes else [])]
         rows = [
             [
                 e.name,
@@ -560,7 +605,11 @@ class _Builder:
             ]
             for e in block.entries
         ]
-        caption = f"Attendance: {block.body}" + (f", {block.period}" if block.period else "")
+        caption = ", ".join(
+            part
+            for part in (f"Attendance: {block.body}" if block.body else "Attendance", block.period)
+            if part
+        )
         table = _simple_table(
             self.anchors.take(f"table-{block.id or 'attendance'}"),
             caption,
@@ -595,7 +644,23 @@ class _Builder:
     def section(self, section: Section, path: str, depth: int) -> SectionView:
         level = min(depth + 2, MAX_HEADING)
         anchor = self.anchors.take(section.id)
-        blocks = tuple(self.block(b, level) for b in section.blocks)
+        markers = self._mark(path, anchor)
+        blocks = tuple(
+            self.block(b, level, f"{path}/{model.block_key(b, i)}")
+            for i, b in enumerate(section.blocks)
+        )
+        overline = ""
+        if blocks and _same(blocks[0].heading, section.title):
+            # the first block's heading would repeat the section's, read twice in a row; an
+            # agency return's form label then stands before the section's heading
+            first = blocks[0]
+            overline = first.item.label if isinstance(first.item, AgencyReturn) else ""
+            blocks = (attrs.evolve(first, heading="", overline=bool(overline)), *blocks[1:])
+        # a later block named like its section (an agency return after the agency's own
+        # paragraphs) would otherwise be read as the same heading again
+        blocks = tuple(
+            attrs.evolve(b, heading="") if _same(b.heading, section.title) else b for b in blocks
+        )
         children = tuple(self.section(s, f"{path}/{s.id}", depth + 1) for s in section.sections)
         return SectionView(
             path=path,
@@ -606,14 +671,190 @@ class _Builder:
             blocks=blocks,
             sections=children,
             byline="" if section.author is None else f"By {_person(section.author)}",
+            markers=markers,
+            overline=overline,
         )
 
+    def resolve(self, view: BlockView) -> BlockView:
+        """Point a chart at the printed table of its figures (known once every block is built)."""
+        if view.kind != "chart":
+            return view
+        table_id = view.data[1].removeprefix("table:")
+        return attrs.evolve(view, data=self.table_anchors.get(table_id, (view.data[0], "")))
 
-def _contents(sections: Iterable[SectionView]) -> tuple[ContentsEntry, ...]:
+
+_WORDS = re.compile(r"[^\w%]+")
+_SENTENCE = re.compile(r"(?<=[.!?])\s+(?=[A-Z0-9])")
+
+
+def _plain_words(text: str) -> str:
+    return " " + " ".join(_WORDS.sub(" ", text.lower()).split()) + " "
+
+
+def _printed_prose(report: Report) -> str:
+    """Every paragraph the report prints as prose, as plain lower-case words (a priority's
+    narrative included: it is printed as written, never filtered)."""
+    parts: list[str] = []
+    for located in model.iter_blocks(report):
+        item = located.item
+        if isinstance(item, Prose | model.Quote | model.CaseStudy):
+            parts.append(item.text)
+        elif isinstance(item, AgencyReturn):
+            parts.extend(answer for _, answer in item.answers())
+    return _plain_words("\n".join(parts))
+
+
+def _printed_narrative(report: Report) -> str:
+    """The priorities' narrative texts, as plain lower-case words."""
+    parts: list[str] = []
+    for located in model.iter_blocks(report, PriorityArea):
+        item = located.item
+        parts.extend((item.aim, item.progress, item.work_in_progress, item.next_year))
+    return _plain_words("\n".join(parts))
+
+
+def _said(text: str, printed: str) -> bool:
+    words = _plain_words(text)
+    return bool(words.strip()) and words in printed
+
+
+def _texts(block: model.Block) -> tuple[str, ...]:
+    """The sentences a typed block would print that could repeat the report's prose."""
+    if isinstance(block, Review):
+        return tuple(t for t in (block.summary, *block.lessons, *block.actions) if t)
+    if isinstance(block, Challenge):
+        return tuple(t for t in (block.description, block.cause, block.action) if t)
+    if isinstance(block, PriorityArea):
+        fields = (block.aim, block.progress, block.work_in_progress, block.next_year)
+        return tuple(t for t in fields if t)
+    if isinstance(block, ChildDeathReview):
+        return tuple(t for t in (*block.learning, *block.actions, block.note) if t)
+    if isinstance(block, Membership):
+        return tuple(t for m in block.members for t in (m.name, m.organisation) if t)
+    return ()
+
+
+def _unsaid(block: model.Block, printed: str) -> model.Block:
+    """The block without the texts the report's prose already says (printed there once)."""
+
+    def keep(text: str) -> str:
+        if _said(text, printed):
+            return ""
+        sentences = _SENTENCE.split(text.strip())
+        if len(sentences) < 2 or "\n" in text.strip():
+            return text
+        return " ".join(s for s in sentences if not _said(s, printed))
+
+    def keep_all(texts: tuple[str, ...]) -> tuple[str, ...]:
+        return tuple(t for t in texts if not _said(t, printed))
+
+    if isinstance(block, Review):
+        return attrs.evolve(
+            block,
+            summary=keep(block.summary),
+            lessons=keep_all(block.lessons),
+            actions=keep_all(block.actions),
+        )
+    if isinstance(block, Challenge):
+        return attrs.evolve(
+            block,
+            description=keep(block.description),
+            cause=keep(block.cause),
+            action=keep(block.action),
+        )
+    if isinstance(block, PriorityArea):
+        return attrs.evolve(
+            block,
+            aim=keep(block.aim),
+            progress=keep(block.progress),
+            work_in_progress=keep(block.work_in_progress),
+            next_year=keep(block.next_year),
+        )
+    if isinstance(block, ChildDeathReview):
+        return attrs.evolve(
+            block,
+            learning=keep_all(block.learning),
+            actions=keep_all(block.actions),
+            note=keep(block.note),
+        )
+    if isinstance(block, Membership):
+        return attrs.evolve(block, lay_member_recruitment=keep(block.lay_member_recruitment))
+    if isinstance(block, KPI):
+        return attrs.evolve(block, note=keep(block.note))
+    return block
+
+
+def _same(first: str, second: str) -> bool:
+    """True when two headings say the same: equal words, or equal after a "Priority 2:"-style
+    prefix ("PRIORITY AREA 2: X" and "Priority 2: X")."""
+    if not first:
+        return False
+    return _slug(first) == _slug(second) or (
+        ":" in first
+        and ":" in second
+        and _slug(first.split(":", 1)[1]) == _slug(second.split(":", 1)[1])
+    )
+
+
+def _heading(block: model.Block) -> str:
+    """The heading a block prints above itself, if it has one."""
+    if isinstance(block, AgencyReturn):
+        return block.agency
+    if isinstance(block, PriorityArea):
+        return f"Priority {block.number}: {block.title}"
+    if isinstance(block, model.CaseStudy):
+        return f"Case study: {block.title}"
+    if isinstance(block, Challenge | Review):
+        return block.title
+    if isinstance(block, ChildDeathReview):
+        return block.panel
+    return ""
+
+
+def _resolve_sections(
+    sections: Sequence[SectionView], builder: _Builder
+) -> tuple[SectionView, ...]:
     return tuple(
-        ContentsEntry(title=s.title, anchor=s.anchor, children=_contents(s.sections))
+        attrs.evolve(
+            s,
+            blocks=tuple(builder.resolve(b) for b in s.blocks),
+            sections=_resolve_sections(s.sections, builder),
+        )
         for s in sections
     )
+
+
+def _contents(sections: Iterable[SectionView], depth: int = 1) -> tuple[ContentsEntry, ...]:
+    return tuple(
+        ContentsEntry(
+            title=s.title,
+            anchor=s.anchor,
+            children=_contents(s.sections, depth + 1) if depth < CONTENTS_DEPTH else (),
+        )
+        for s in sections
+    )
+
+
+def _markers(findings: Sequence[Finding], statutory: frozenset[str]) -> dict[str, list[NoteMarker]]:
+    """Data path of a block or section → the markers of the notes about it."""
+    found: dict[str, list[NoteMarker]] = {}
+    for number, finding in enumerate(findings, start=1):
+        if not finding.path:
+            continue
+        target = finding.path.partition(".")[0]
+        marker = NoteMarker(
+            number=number, anchor=note_anchor(number), summary=note_status(finding, statutory)
+        )
+        found.setdefault(target, []).append(marker)
+    return found
+
+
+def _summary(report: Report, sections: Sequence[SectionView]) -> tuple[str, str, str]:
+    text = str(getattr(report, "summary", "") or "")
+    for view in sections:
+        if view.title.lower().startswith("summary"):
+            return text, view.title, view.anchor
+    return text, "", ""
 
 
 def build_context(
@@ -622,8 +863,10 @@ def build_context(
     *,
     evidence: Mapping[str, Sequence[str]] | None = None,
     rules: Sequence[Rule] | None = None,
+    tables: dict[str, Table] | None = None,
+    author_notes: bool = False,
 ) -> ReportContext:
-    """Build the template data of ``report``.
+    """Build the template data of ``report`` (the same for every format).
 
     Args:
         report: the report.
@@ -632,6 +875,9 @@ def build_context(
             report was not checked, which the compliance appendix then says.
         rules: the rules whose framework is the report's make the compliance table; by
             default every registered rule.
+        tables: the report's tables (:func:`boardreport.model.all_tables`), if computed.
+        author_notes: include the findings meant for the report's authors (information such
+            as glossary suggestions, and suppression hygiene) in the notes on the data.
 
     Raises:
         RenderError: when a chart is bound to a table the report does not have.
@@ -642,11 +888,16 @@ def build_context(
         "contents_heading": f"{CONTENTS_ID}-heading",
         "compliance": COMPLIANCE_ID,
         "notes": NOTES_ID,
+        "draft": "draft-notice",
     }
     rules = default_rules() if rules is None else rules
+    framework = select_edition(report).framework
+    statutory = frozenset(r.id for r in rules if r.framework == framework)
+    notes = ordered_notes(findings, authors=author_notes)
     anchors = Anchors(reserved=ids.values())
-    builder = _Builder(report, anchors)
+    builder = _Builder(report, anchors, tables, _markers(notes, statutory))
     sections = tuple(builder.section(s, s.id, 0) for s in report.sections)
+    sections = _resolve_sections(sections, builder)
     by_path = sections_by_path(sections)
     contents = (
         *_contents(sections),
@@ -659,6 +910,7 @@ def build_context(
         + (f" ({r.name})" if r.name and r.role in RECIPIENT_WORDS else r.name)
         for r in report.recipients
     ]
+    open_errors = sum(1 for f in findings if f.severity is Severity.ERROR and not f.suppressed)
     return ReportContext(
         language=report.language,
         title=report.title,
@@ -670,7 +922,7 @@ def build_context(
         chair="" if chair is None else chair_text(chair),
         publication_date=""
         if report.publication_date is None
-        else fmt.on_date(report.publication_date),
+        else fmt.date(report.publication_date),
         people=_people(report),
         recipients=_join([r for r in recipients if r]),
         contents=contents,
@@ -679,8 +931,16 @@ def build_context(
         checked=evidence is not None,
         pack=pack_title(report, rules),
         compliance=compliance_rows(report, rules, findings, evidence, by_path),
-        notes=note_rows(findings, by_path),
+        notes=note_rows(notes, by_path, statutory=statutory, concerns=builder.concerns),
         ids=ids,
+        draft=open_errors > 0,
+        open_errors=open_errors,
+        summary=_summary(report, sections),
+        recipients_submitted=all(
+            r.status is model.SubmissionStatus.SUBMITTED for r in report.recipients
+        ),
+        author_notes=author_notes,
+        hidden_notes=sum(1 for f in findings if for_authors(f)) if not author_notes else 0,
     )
 
 

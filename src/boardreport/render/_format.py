@@ -42,6 +42,12 @@ _WORDS: dict[str, str] = {
 }
 
 
+_SPELLED_OUT = 40
+"""Most digits a number is written out with; a loaded report never has more (the loader's
+limits), and a larger one built in Python is written in scientific form rather than expanded
+into millions of digits."""
+
+
 def stated(value: Unknown | Bound, show: Callable[[Number], str]) -> str:
     """Say a stated unknown ("not published", "fewer than 5") or a bound ("over 5,000").
 
@@ -58,7 +64,13 @@ def _plain(value: Number) -> str:
     if isinstance(value, Decimal):
         if not value.is_finite():
             return str(value)
+        exponent = value.as_tuple().exponent
+        assert isinstance(exponent, int)  # finite
+        if abs(value.adjusted()) > _SPELLED_OUT or -exponent > _SPELLED_OUT:
+            return f"{value:.6E}"
         text = f"{value:,f}"
+    elif value.bit_length() > _SPELLED_OUT * 4:
+        return f"{Decimal(value):.6E}"
     else:
         text = f"{value:,}"
     return text

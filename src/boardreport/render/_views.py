@@ -35,6 +35,17 @@ class TableView:
 
 
 @frozen(kw_only=True)
+class NoteMarker:
+    """A link from a block or section to a note on the data about it."""
+
+    number: int
+    anchor: str
+    """The note's anchor."""
+    summary: str
+    """The note in a few plain words (its status)."""
+
+
+@frozen(kw_only=True)
 class BlockView:
     """One block: ``kind`` is its TOML tag; ``level`` is the level of its own heading, if any."""
 
@@ -52,6 +63,14 @@ class BlockView:
     """For a chart: the relative path of its SVG image."""
     target: str = ""
     """For a chart: the id of the element the chart is drawn into."""
+    heading: str = ""
+    """The block's own heading; empty when it would repeat the heading just above it."""
+    data: tuple[str, str] = ("", "")
+    """For a chart: (caption, anchor) of the table that holds its figures."""
+    markers: tuple[NoteMarker, ...] = ()
+    """The notes on the data that concern this block."""
+    overline: bool = False
+    """True when the section prints this block's label before its heading instead."""
 
 
 @frozen(kw_only=True)
@@ -67,6 +86,11 @@ class SectionView:
     sections: tuple[SectionView, ...]
     byline: str = ""
     """Who signed the section, when the report names someone (a foreword by a vice-chair)."""
+    markers: tuple[NoteMarker, ...] = ()
+    """The notes on the data about the section as a whole."""
+    overline: str = ""
+    """A label printed just before the heading: an agency return's form label ("Agency")
+    when the section is named after the agency."""
 
 
 @frozen(kw_only=True)
@@ -86,9 +110,12 @@ class ComplianceRow:
     name: str
     citation: str
     status: str
+    """One of ``STATUSES``: "met", "not met", "accepted by the Board", "not checked"."""
     sections: tuple[tuple[str, str], ...]
     """(section title, anchor) pairs."""
     reasons: tuple[str, ...] = ()
+    duty: str = ""
+    """The duty in plain words (the rule's name as a sentence)."""
 
 
 @frozen(kw_only=True)
@@ -102,6 +129,13 @@ class NoteRow:
     section: tuple[str, str] | None
     suppressed: bool
     reason: str
+    number: int = 0
+    anchor: str = ""
+    """The note's own anchor, linked from the marker beside what it concerns."""
+    status: str = ""
+    """In plain words: "Open error", "Duty not met, accepted by the Board", "Kept as published"."""
+    concerns: str = ""
+    """The anchor of the block or section the note is about (its marker), if any."""
 
 
 @frozen(kw_only=True)
@@ -128,3 +162,15 @@ class ReportContext:
     """Fixed anchors: main, contents, compliance, notes."""
     people: tuple[str, ...] = ()
     """Other chairs, vice-chairs and the independent scrutineer, each as a sentence."""
+    draft: bool = False
+    """True while the report has unsuppressed error findings: it must not be published."""
+    open_errors: int = 0
+    """The number of unsuppressed error findings."""
+    summary: tuple[str, str, str] = ("", "", "")
+    """The report's own summary: (text, section title, section anchor); empty parts if none."""
+    recipients_submitted: bool = True
+    """False when the report says only that it should (or will) be submitted to them."""
+    author_notes: bool = False
+    """True when notes meant for authors (info, suppression hygiene) are included."""
+    hidden_notes: int = 0
+    """The number of author-only notes left out."""

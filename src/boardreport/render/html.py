@@ -19,9 +19,11 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
+from boardreport.cache import Cache, Fragments, script_bundle
 from boardreport.model import Report
-from boardreport.render import _cache, _context, _markup
-from boardreport.render._bundle import javascript_bundle
+from boardreport.render import _context, _markup
+from boardreport.render._memo import memo_filter
+from boardreport.render._views import ReportContext
 from boardreport.rules._registry import Finding, Rule
 
 _SCRIPT_ESCAPES = {
@@ -44,14 +46,6 @@ def script_json(data: Any) -> Markup:
     return Markup(_SCRIPT_UNSAFE.sub(lambda m: _SCRIPT_ESCAPES[m.group(0)], text))
 
 
-def _prose(text: str, base_level: int) -> Markup:
-    return Markup(_markup.prose_html(text, base_level))
-
-
-def _inline(text: str) -> Markup:
-    return Markup(_markup.inline_html(text))
-
-
 def _sha256(text: str) -> str:
     digest = hashlib.sha256(text.encode("utf-8")).digest()
     return "'sha256-" + base64.b64encode(digest).decode("ascii") + "'"
@@ -66,10 +60,9 @@ def environment() -> jinja2.Environment:
         trim_blocks=True,
         lstrip_blocks=True,
         undefined=jinja2.StrictUndefined,
-        bytecode_cache=_cache.template_cache("html-v1"),
     )
-    env.filters["prose"] = _prose
-    env.filters["inline"] = _inline
+    env.filters["prose"] = memo_filter("prose_html", _markup.prose_html, Markup)
+    env.filters["inline"] = memo_filter("inline_html", _markup.inline_html, Markup)
     env.globals["missing_label"] = _context.MISSING_FIGURE_LABEL
     env.globals["compliance_title"] = _context.COMPLIANCE_TITLE
     env.globals["notes_title"] = _context.NOTES_TITLE
@@ -108,8 +101,12 @@ def render_html(
     *,
     evidence: Mapping[str, Sequence[str]] | None = None,
     rules: Sequence[Rule] | None = None,
+    author_notes: bool = False,
     specs: Mapping[str, dict[str, Any]] | None = None,
     svgs: Mapping[str, str] | None = None,
+    context: ReportContext | None = None,
+    cache: Cache | None = None,
+    fragments: Fragments | None = None,
 ) -> str:
     """Render ``report`` to one self-contained HTML page.
 
@@ -119,31 +116,43 @@ def render_html(
         evidence: where each rule is met, for the compliance appendix (None: not checked).
         rules: the rules whose framework is the report's make the compliance appendix
             (by default every registered rule).
+        author_notes: also list the notes meant for the report's authors (information and
+            suppression hygiene), which are left out by default.
         specs: the charts' Vega-Lite specifications, if already built (else built here).
         svgs: the charts' SVG drawings, if already drawn (else drawn here with vl-convert).
+        context: the template data, if already built (:func:`build_context`); then
+            ``findings``, ``evidence`` and ``rules`` are not used.
+        cache: where chart drawings and the script bundle are kept between builds (None:
+            everything is made afresh).
+        fragments: prose rendered by an earlier build, to reuse.
 
     Raises:
         RenderError: when a chart cannot be drawn from its table.
     """
     from boardreport.render import vega
 
-    context = _context.build_context(report, findings, evidence=evidence, rules=rules)
+    if context is None:
+        context = _context.build_context(
+            report, findings, evidence=evidence, rules=rules, author_notes=author_notes
+        )
     bootstrap = _bootstrap()
     charts: dict[str, dict[str, Markup | str]] = {}
     bundle = ""
     if context.charts:
-        specs = vega.render_vega(report) if specs is None else specs
+        specs = vega.render_vega(report, cache=cache) if specs is None else specs
         drawn = dict(svgs or {})
         for view in context.charts:
             chart_id = view.item.id
             spec = specs[chart_id]
-            svg = drawn.get(chart_id) or vega.chart_svg(spec)
-            charts[chart_id] = {"spec": script_json(spec), "image": svg_data_uri(svg)}
-        bundle = javascript_bundle()
+            svg = drawn.get(chart_id) or vega.chart_svg(spec, cache=cache)
+            # the figure is named by its caption and described once, so the drawing has no alt
+            charts[chart_id] = {"spec": script_json(spec), "image": svg_data_uri(svg), "alt": ""}
+        bundle = script_bundle(cache)
     scripts = [bundle, bootstrap] if bundle else [bootstrap]
     template = environment().get_template("report.html.j2")
     page = template.render(
         r=context,
+        fragments=fragments,
         charts=charts,
         bundle=Markup(bundle),
         bootstrap=Markup(bootstrap),

@@ -7,8 +7,10 @@ from functools import cache
 
 import jinja2
 
+from boardreport.cache import Fragments
 from boardreport.model import Report
-from boardreport.render import _cache, _context, _markup
+from boardreport.render import _context, _markup
+from boardreport.render._memo import memo_filter
 from boardreport.render._views import Cell, ReportContext
 from boardreport.rules._registry import Finding, Rule
 
@@ -37,6 +39,17 @@ def _rule(cells: Sequence[Cell]) -> str:
     return "| " + " | ".join("---:" if c.numeric else "---" for c in cells) + " |"
 
 
+MARKDOWN_ID_PREFIX = "r:"
+"""Prefix of every id the Markdown sets. Renderers such as mkdocs and GitHub give headings ids
+of their own (lower-case words and hyphens, never a colon), so the prefix keeps the report's ids
+from ever repeating one of them."""
+
+
+def markdown_id(anchor: str) -> str:
+    """The id (and link target) of ``anchor`` in the Markdown output."""
+    return MARKDOWN_ID_PREFIX + anchor
+
+
 def _hashes(level: int) -> str:
     return "#" * max(1, min(level, _markup.MAX_HEADING))
 
@@ -52,16 +65,16 @@ def environment() -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=True,
         undefined=jinja2.StrictUndefined,
-        bytecode_cache=_cache.template_cache("markdown-v1"),
     )
     env.filters["md"] = _markup.md_escape
-    env.filters["prose"] = _markup.prose_markdown
-    env.filters["inline"] = _markup.inline_markdown
+    env.filters["prose"] = memo_filter("prose_markdown", _markup.prose_markdown)
+    env.filters["inline"] = memo_filter("inline_markdown", _markup.inline_markdown)
     env.filters["quote"] = _quote
     env.filters["hashes"] = _hashes
     env.filters["paragraphs"] = _paragraphs
     env.filters["md_row"] = _row
     env.filters["md_rule"] = _rule
+    env.filters["mdid"] = markdown_id
     env.globals["br"] = PARAGRAPH_BREAK
     env.globals["missing_label"] = _context.MISSING_FIGURE_LABEL
     env.globals["compliance_title"] = _context.COMPLIANCE_TITLE
@@ -69,9 +82,9 @@ def environment() -> jinja2.Environment:
     return env
 
 
-def render_context(context: ReportContext) -> str:
-    """Render prepared template data to Markdown."""
-    text = environment().get_template("report.md.j2").render(r=context)
+def render_context(context: ReportContext, fragments: Fragments | None = None) -> str:
+    """Render prepared template data to Markdown (prose through ``fragments``, if given)."""
+    text = environment().get_template("report.md.j2").render(r=context, fragments=fragments)
     return text.rstrip("\n") + "\n"
 
 
@@ -81,6 +94,9 @@ def render_markdown(
     *,
     evidence: Mapping[str, Sequence[str]] | None = None,
     rules: Sequence[Rule] | None = None,
+    context: ReportContext | None = None,
+    fragments: Fragments | None = None,
+    author_notes: bool = False,
 ) -> str:
     """Render ``report`` to GitHub-flavoured Markdown.
 
@@ -93,6 +109,14 @@ def render_markdown(
         evidence: where each rule is met, for the compliance appendix (None: not checked).
         rules: the rules whose framework is the report's make the compliance appendix
             (by default every registered rule).
+        context: the template data, if already built (:func:`build_context`); then
+            ``findings``, ``evidence``, ``rules`` and ``author_notes`` are not used.
+        fragments: prose rendered by an earlier build, to reuse.
+        author_notes: also list the notes meant for the report's authors (information and
+            suppression hygiene), which are left out by default.
     """
-    context = _context.build_context(report, findings, evidence=evidence, rules=rules)
-    return render_context(context)
+    if context is None:
+        context = _context.build_context(
+            report, findings, evidence=evidence, rules=rules, author_notes=author_notes
+        )
+    return render_context(context, fragments)

@@ -14,12 +14,12 @@ from boardreport.rules._registry import RuleContext
 
 
 def text(value: Any) -> bool:
-    """Return True when ``value`` is text with real (non-placeholder) content."""
-    return isinstance(value, str) and model.has_content(value)
+    """Return True when ``value`` is text with substance (``model.has_substance``)."""
+    return isinstance(value, str) and model.has_substance(value)
 
 
 def any_text(values: Iterable[Any]) -> bool:
-    """Return True when any of ``values`` is text with real content."""
+    """Return True when any of ``values`` is text with substance."""
     return any(text(v) for v in values)
 
 
@@ -32,21 +32,49 @@ def is_number(value: Any) -> bool:
     return isinstance(value, int)
 
 
-def block_has_content(block: Any) -> bool:
-    """Return True when ``block`` carries real content.
+def nonzero(value: Any) -> bool:
+    """Return True for a number other than 0."""
+    return is_number(value) and value != 0
 
-    Placeholders, empty or ``TODO`` text, and notes that a figure is missing never count.
+
+def given(value: Any) -> bool:
+    """Return True for a figure the report gives: a number other than 0, or a bound ("over 20")."""
+    return nonzero(value) or isinstance(value, model.Bound)
+
+
+_NOT_PUBLISHED = (model.UnknownReason.NOT_PUBLISHED, model.UnknownReason.WITHHELD)
+
+
+def unpublished(value: Any) -> bool:
+    """Return True for a stated unknown whose reason is that it was not published or withheld."""
+    return isinstance(value, model.Unknown) and value.reason in _NOT_PUBLISHED
+
+
+def table_has_content(table: model.Table) -> bool:
+    """Return True when a table has a row with a non-zero figure or, lacking figures, text.
+
+    A table whose figures are all 0, or whose cells are all placeholders, says nothing.
+    """
+    numeric = [c for row in table.rows for c in row[1:] if is_number(c)]
+    if numeric:
+        return any(c != 0 for c in numeric)
+    return any(any_text(row[1:]) or (len(row) == 1 and text(row[0])) for row in table.rows)
+
+
+def block_has_content(block: Any) -> bool:
+    """Return True when ``block`` has substance.
+
+    Placeholders, empty, ``TODO``, "N/A" or "not published" text, notes that a figure is
+    missing, and tables or budgets whose figures are all 0 never count.
     """
     if isinstance(block, model.Placeholder | model.MissingFigure):
         return False
-    if isinstance(block, model.Prose | model.Quote):
-        return text(block.text)
-    if isinstance(block, model.CaseStudy):
+    if isinstance(block, model.Prose | model.Quote | model.CaseStudy):
         return text(block.text)
     if isinstance(block, model.KPI):
-        return text(block.label) and is_number(block.value)
+        return text(block.label) and (is_number(block.value) or given(block.value))
     if isinstance(block, model.Table):
-        return any(row and (text(row[0]) or any(is_number(c) for c in row)) for row in block.rows)
+        return table_has_content(block)
     if isinstance(block, model.Chart):
         return text(block.title)
     if isinstance(block, model.PriorityArea):
@@ -54,9 +82,7 @@ def block_has_content(block: Any) -> bool:
     if isinstance(block, model.AgencyReturn):
         return any_text(answer for _, answer in block.answers())
     if isinstance(block, model.Budget):
-        lines = [(i.contributor, i.amount) for i in block.income]
-        lines += [(e.item, e.amount) for e in block.expenditure]
-        return any(text(label) and is_number(amount) for label, amount in lines)
+        return budget_has_content(block)
     if isinstance(block, model.Membership):
         return any(text(m.name) or text(m.organisation) for m in block.members)
     if isinstance(block, model.Attendance):
@@ -66,18 +92,62 @@ def block_has_content(block: Any) -> bool:
     if isinstance(block, model.Review):
         return review_has_content(block)
     if isinstance(block, model.ChildDeathReview):
-        return text(block.panel)
+        return child_death_review_has_content(block)
     if isinstance(block, model.Glossary):
         return any(text(e.term) and text(e.meaning) for e in block.entries)
     return False
 
 
+def block_states_not_published(block: Any) -> bool:
+    """Return True when ``block`` only states that its data was not published."""
+    if isinstance(block, model.Prose | model.Quote | model.CaseStudy):
+        return model.states_not_published(block.text)
+    if isinstance(block, model.Review):
+        figures = (block.cases_considered, block.met_criteria, block.commissioned, block.published)
+        said = model.states_not_published(block.summary) or any(unpublished(f) for f in figures)
+        return said and not review_has_content(block)
+    if isinstance(block, model.ChildDeathReview):
+        said = model.states_not_published(block.note) or unpublished(block.deaths_reviewed)
+        return said and not child_death_review_has_content(block)
+    if isinstance(block, model.Budget):
+        amounts = [i.amount for i in block.income] + [e.amount for e in block.expenditure]
+        totals = (block.income_total, block.expenditure_total)
+        said = any(unpublished(a) for a in (*amounts, *totals))
+        return said and not budget_has_content(block)
+    if isinstance(block, model.KPI):
+        return unpublished(block.value)
+    return False
+
+
+def budget_has_content(budget: model.Budget) -> bool:
+    """Return True when a budget has a named line with an amount other than 0."""
+    lines = [(i.contributor, i.amount) for i in budget.income]
+    lines += [(e.item, e.amount) for e in budget.expenditure]
+    return any(text(label) and given(amount) for label, amount in lines)
+
+
+def child_death_review_has_content(review: model.ChildDeathReview) -> bool:
+    """Return True when a child death review gives deaths reviewed, or learning or actions."""
+    counts = [review.deaths_reviewed, review.modifiable, review.deaths_notified]
+    counts += [n for b in review.breakdowns for _, n in b.counts]
+    counts += [getattr(share, "count", None) for share in review.shares]
+    return any(given(n) for n in counts) or any_text((*review.learning, *review.actions))
+
+
 def review_has_content(review: model.Review) -> bool:
     """Return True when a review says something: figures, summary, lessons, actions or none."""
-    figures = (review.cases_considered, review.met_criteria, review.commissioned, review.published)
+    figures = (
+        review.cases_considered,
+        review.met_criteria,
+        review.commissioned,
+        review.published,
+        review.notified,
+        review.unpublished,
+    )
     return (
         review.none_in_period
-        or any(f is not None for f in figures)
+        or review.status is not None
+        or any(is_number(f) or isinstance(f, model.Bound) for f in figures)
         or text(review.summary)
         or any_text(review.lessons)
         or any_text(review.actions)
@@ -85,20 +155,44 @@ def review_has_content(review: model.Review) -> bool:
 
 
 def section_has_content(section: model.Section) -> bool:
-    """Return True when a section or any of its subsections holds real content."""
+    """Return True when a section or any of its subsections holds substance."""
     if any(block_has_content(b) for b in section.blocks):
         return True
     return any(section_has_content(s) for s in section.sections)
 
 
+def section_states_not_published(section: model.Section) -> bool:
+    """Return True when a section holds no substance but says its data was not published."""
+    if section_has_content(section):
+        return False
+    found = any(block_states_not_published(b) for b in section.blocks)
+    return found or any(section_states_not_published(s) for s in section.sections)
+
+
+def section_text(section: model.Section, *, title: bool = True) -> str:
+    """All the text a section and its subsections hold as one string (with its own title, or
+    only its subsections' titles)."""
+    parts = [section.title] if title else []
+    parts += [t for block in section.blocks for t in walk_text(block, _NOT_TEXT)]
+    parts += [section_text(s) for s in section.sections]
+    return "\n".join(parts)
+
+
+_NOT_TEXT = frozenset({"id", "table", "x", "y", "key", "column", "percent_of", "claims"})
+
+
 def sections_meeting(ctx: RuleContext, requirement: Requirement) -> tuple[list[str], list[str]]:
-    """Return (paths that meet ``requirement``, paths that declare it but are empty)."""
-    met: list[str] = []
-    empty: list[str] = []
-    for located in all_sections(ctx):
-        if requirement in located.item.meets:
-            (met if section_has_content(located.item) else empty).append(located.path)
-    return met, empty
+    """Return (paths that carry ``requirement``, declared sections that do not).
+
+    The evidence of :func:`boardreport.rules._evidence.evidence`: typed blocks for the period
+    and declared sections whose text has substance on the duty's subject; a declared section
+    of placeholders, of another year's figures, of unrelated or unpublished text does not.
+    """
+    from boardreport.rules._evidence import evidence  # the evidence module builds on this one
+
+    found = evidence(ctx, requirement)
+    failed = (*found.not_published, *found.not_for_period, *found.empty, *found.off_topic)
+    return list(found.met), list(dict.fromkeys(failed))
 
 
 _FIELD_NAMES: dict[type[Any], tuple[str, ...] | None] = {}

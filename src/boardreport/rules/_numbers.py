@@ -80,3 +80,35 @@ def financial_year_of(day: dt.date) -> int:
 def financial_year_label(start: int) -> str:
     """Return ``2014-15`` for 2014."""
     return f"{start}-{(start + 1) % 100:02d}"
+
+
+def years_of(period: Any) -> set[int]:
+    """The financial years a period names: a label (``2014-15``) or a span with start and end."""
+    if isinstance(period, str):
+        return financial_years(period)
+    start, end = getattr(period, "start", None), getattr(period, "end", None)
+    if isinstance(start, dt.date) and isinstance(end, dt.date):
+        return set(range(financial_year_of(start), financial_year_of(end) + 1))
+    label = getattr(period, "label", None)
+    return financial_years(label) if isinstance(label, str) else set()
+
+
+def printed_unit(values: Iterable[Decimal]) -> Decimal:
+    """One unit in the last printed decimal place of the most precise of ``values`` (1 if whole)."""
+    half = half_unit(values)
+    return half * 2 if half else Decimal(1)
+
+
+_ROUNDING_NOTE = re.compile(r"\brounding\b|\brounded\b|may not (?:add|sum|total)", re.IGNORECASE)
+
+
+def share_tolerance(shares: list[Decimal], note: str = "") -> Decimal:
+    """How far shares printed to a precision may add up from 100.
+
+    Shares printed to whole points must add up to exactly 100 and shares to one decimal place
+    to 100.0, unless a note says they were rounded: then each may be half a unit out.
+    """
+    unit = printed_unit(shares)
+    if _ROUNDING_NOTE.search(note):
+        return unit / 2 * max(1, len(shares))
+    return unit / 2

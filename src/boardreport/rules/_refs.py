@@ -22,6 +22,8 @@ _BUDGET_TOTAL = re.compile(r"^budget:([^\s.\[\]]+)\.(income_total|expenditure_to
 _BUDGET_LINES = re.compile(r"^budget:([^\s.\[\]]+)\.(income|expenditure)\[(.*)\]$")
 _FIELD = re.compile(r"^([a-z_]+):([^\s.\[\]]+)\.([a-z_]+)$")
 _SHARE = re.compile(r"^share:([^\s.\[\]]+)(?:\.(count|of|percent))?$")
+_ENTRY = re.compile(r"^(attendance|breakdown):([^\s.\[\]]+)(?:\.([^\[\]]+))?\[(.*)\]$")
+_KPI_HISTORY = re.compile(r"^kpi:([^\s.\[\]]+)\.(previous|comparators)\[(.*)\]$")
 
 
 _COUNT_FIELDS: dict[type[Any], tuple[str, ...]] = {}
@@ -114,13 +116,52 @@ class Index(NamedTuple):
             return self._budget_lines(*match.groups())
         if match := _SHARE.match(ref):
             return self._share(match.group(1), match.group(2) or "percent")
+        if match := _KPI_HISTORY.match(ref):
+            return self._kpi_history(*match.groups())
+        if match := _ENTRY.match(ref):
+            return self._entry(*match.groups())
         if match := _FIELD.match(ref):
             return self._field(*match.groups())
         raise RefError(
             f"{ref!r} is not a reference: use table:ID[ROW].COLUMN, kpi:ID, "
             "budget:ID.income[NAME], budget:ID.expenditure[ITEM], budget:ID.income_total, "
-            "TYPE:ID.KEY (review:ID.notified) or share:ID"
+            "TYPE:ID.KEY (review:ID.notified), share:ID, attendance:ID[NAME], "
+            "breakdown:ID.LABEL[CATEGORY] or kpi:ID.previous[PERIOD]"
         )
+
+    def _entry(self, tag: str, block_id: str, label: str | None, name: str) -> list[Decimal]:
+        """An attendance entry by name, or child death breakdown counts by category."""
+        if tag == "attendance":
+            block = self.blocks.get(("attendance", block_id))
+            entries = getattr(block, "entries", ())
+            values = [e.percent for e in entries if e.name.strip() == name.strip()]
+        else:
+            block = self.blocks.get(("child_death_review", block_id))
+            values = [
+                n
+                for b in getattr(block, "breakdowns", ())
+                if label is None or b.label.strip() == label.strip()
+                for category, n in b.counts
+                if name == "*" or category.strip() == name.strip()
+            ]
+        if block is None:
+            raise RefError(f"no {tag} with id {block_id!r}")
+        if not values:
+            raise RefError(f"the {tag} {block_id!r} has no entry {name!r}")
+        return [self._number(v, f"{tag} {block_id!r} {name!r}") for v in values]
+
+    def _kpi_history(self, kpi_id: str, part: str, name: str) -> list[Decimal]:
+        """A KPI's earlier value for a period, or its comparator by label."""
+        kpi = self.kpis.get(kpi_id)
+        if kpi is None:
+            raise RefError(f"no KPI with id {kpi_id!r}")
+        if part == "previous":
+            values = [p.value for p in kpi.previous if str(p.period).strip() == name.strip()]
+        else:
+            values = [c.value for c in kpi.comparators if c.label.strip() == name.strip()]
+        if not values:
+            raise RefError(f"KPI {kpi_id!r} has no {part} {name!r}")
+        return [self._number(values[0], f"KPI {kpi_id!r} {part} {name!r}")]
 
     def _field(self, tag: str, block_id: str, key: str) -> list[Decimal]:
         cls = model.BLOCK_TYPES.get(tag)

@@ -38,7 +38,7 @@ def rule_id(suppression: model.Suppression) -> str:
 
 def is_valid(suppression: model.Suppression) -> bool:
     """Return True when the suppression names a known rule and gives a real reason."""
-    return rule_id(suppression) in REGISTRY and model.has_content(
+    return rule_id(suppression) in REGISTRY and model.has_substance(
         suppression.reason if isinstance(suppression.reason, str) else None
     )
 

@@ -17,10 +17,11 @@ from boardreport.rules._content import all_blocks, blocks, tables
 from boardreport.rules._numbers import (
     financial_year_label,
     financial_year_of,
-    financial_years,
     number,
+    share_tolerance,
     show,
     sum_tolerance,
+    years_of,
 )
 from boardreport.rules._registry import Finding, RuleContext, Severity, pack
 
@@ -33,6 +34,14 @@ def _label(row: tuple[model.Cell, ...], index: int) -> str:
 
 def _cell(row: tuple[model.Cell, ...], col: int) -> Decimal | None:
     return number(row[col]) if 0 <= col < len(row) else None
+
+
+def _withheld(row: tuple[model.Cell, ...], col: int) -> bool:
+    """True when a cell holds something other than a number or nothing: a marker or an unknown."""
+    if not 0 <= col < len(row):
+        return False
+    cell = row[col]
+    return number(cell) is None and not (isinstance(cell, str) and not cell.strip())
 
 
 def _is_total_label(label: str, total_label: str) -> bool:
@@ -52,8 +61,10 @@ def table_totals(ctx: RuleContext) -> Iterator[Finding]:
 
     Every published column total of a `table` (its `totals`) equals the sum of that column
     over all rows, or over the rows it names. Rows labelled like the total itself are not
-    counted. Integers must add up exactly; rounded decimals may be half a unit out per row;
-    percentages one point.
+    counted, and a column with a withheld cell (a suppression marker or a stated unknown) is
+    not checked. Integers must add up exactly; rounded decimals may be half a unit out per row;
+    percentages one point, except shares stated to add up to 100, which must do so at their
+    printed precision (half a unit per share when the table's note says they were rounded).
 
     ## Why it matters
 
@@ -109,11 +120,15 @@ def table_totals(ctx: RuleContext) -> Iterator[Finding]:
                 ]
             parts = [v for r in indices if (v := _cell(table.rows[r], col)) is not None]
             stated = number(total.value)
-            if stated is None:
+            if stated is None or any(_withheld(table.rows[r], col) for r in indices):
                 continue
             percent = table.columns[col].type is ColumnType.PERCENT
             added = sum(parts, Decimal(0))
-            if abs(added - stated) > sum_tolerance(parts, stated, percent=percent):
+            if percent and stated == 100:
+                tolerance = share_tolerance(parts, table.note)
+            else:
+                tolerance = sum_tolerance(parts, stated, percent=percent)
+            if abs(added - stated) > tolerance:
                 yield ctx.finding(
                     f"table {table.id!r}: column {table.columns[col].label!r} adds up to "
                     f"{show(added)} but its stated {total.label.lower() or 'total'} is "
@@ -180,6 +195,8 @@ def row_sums(ctx: RuleContext) -> Iterator[Finding]:
             for r, row in enumerate(table.rows):
                 stated = _cell(row, total_col)
                 if stated is None:
+                    continue
+                if any(c is not None and _withheld(row, c) for c in part_cols):
                     continue
                 parts = [v for c in part_cols if c is not None and (v := _cell(row, c)) is not None]
                 added = sum(parts, Decimal(0))
@@ -359,8 +376,10 @@ def percent_rows(ctx: RuleContext) -> Iterator[Finding]:
     ## What it checks
 
     In a table of percentages derived from counts (`percent_of`), the shares in each row add
-    up to 100 within rounding (half a point per share, at least one point). The shares are
-    the count table's row-sum parts where it has `row_sums`, else every percent column.
+    up to 100 at the precision they are printed to: whole points to exactly 100, one decimal
+    place to 100.0. When the table's `note` says the shares were rounded ("may not add up to
+    100 because of rounding"), each share may be half a unit out. The shares are the count
+    table's row-sum parts where it has `row_sums`, else every percent column.
 
     ## Why it matters
 
@@ -396,8 +415,8 @@ def percent_rows(ctx: RuleContext) -> Iterator[Finding]:
             if not shares or all(s == 0 for s in shares):
                 continue
             added = sum(shares, Decimal(0))
-            tolerance = sum_tolerance(shares, Decimal(100), percent=True)
-            if abs(added - 100) > tolerance:
+            note = f"{table.note} {counts.note if counts is not None else ''}"
+            if abs(added - 100) > share_tolerance(shares, note):
                 yield ctx.finding(
                     f"table {table.id!r} row {_label(row, r)!r}: the shares add up to "
                     f"{show(added)}%, not 100%",
@@ -416,7 +435,8 @@ def breakdown_totals(ctx: RuleContext) -> Iterator[Finding]:
     ## What it checks
 
     Each breakdown of a child death review that breaks down the whole (`of_total = true`,
-    the default) adds up to `deaths_reviewed`.
+    the default) adds up to `deaths_reviewed`. A breakdown with a withheld count (a stated
+    unknown, such as a suppressed small count) is not added up.
 
     ## Why it matters
 
@@ -445,7 +465,9 @@ def breakdown_totals(ctx: RuleContext) -> Iterator[Finding]:
         if whole is None:
             continue
         for i, breakdown in enumerate(review.breakdowns):
-            if not breakdown.of_total:
+            if not breakdown.of_total or any(
+                len(entry) > 1 and number(entry[1]) is None for entry in breakdown.counts
+            ):
                 continue
             counts = [
                 v
@@ -472,7 +494,8 @@ def income_expenditure(ctx: RuleContext) -> Iterator[Finding]:
     ## What it checks
 
     A budget's stated income total and expenditure total are the same amount (magnitudes are
-    compared, so income published as negative figures is fine).
+    compared, so income published as negative figures is fine), unless the budget states what
+    it carries forward (`carried_forward`): then CONS-016 checks that the difference is it.
 
     ## Why it matters
 
@@ -481,8 +504,8 @@ def income_expenditure(ctx: RuleContext) -> Iterator[Finding]:
 
     ## How to fix
 
-    Explain the surplus or deficit (carried forward, underspend) and suppress the finding with
-    that reason, or correct the totals.
+    State the carry-forward on the budget (`carried_forward`), so that it is checked, or
+    correct the totals. Suppress the finding only for a published gap that stays unexplained.
 
     ## Example
 
@@ -495,7 +518,7 @@ def income_expenditure(ctx: RuleContext) -> Iterator[Finding]:
     for located in blocks(ctx, model.Budget):
         budget: model.Budget = located.item
         income, spend = number(budget.income_total), number(budget.expenditure_total)
-        if income is None or spend is None:
+        if income is None or spend is None or number(getattr(budget, "carried_forward", None)):
             continue
         if abs(income) != abs(spend):
             yield ctx.finding(
@@ -547,7 +570,7 @@ def period_labels(ctx: RuleContext) -> Iterator[Finding]:
         if isinstance(block, model.Budget) and block.kind is not model.BudgetKind.ACTUAL:
             continue  # a planned or outline budget is for a year of its own
         label = str(block.period) if isinstance(block.period, str | model.Period) else ""
-        years = financial_years(label)
+        years = years_of(block.period)
         if years and fy not in years:
             named = ", ".join(financial_year_label(y) for y in sorted(years))
             yield ctx.finding(

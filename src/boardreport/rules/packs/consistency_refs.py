@@ -11,6 +11,7 @@ from typing import NamedTuple
 from boardreport import model
 from boardreport.model import ClaimKind
 from boardreport.rules import _citations as cite
+from boardreport.rules._comparatives import WORDS, Relation, direction_of_change, holds, relation_of
 from boardreport.rules._content import all_blocks, blocks, tables
 from boardreport.rules._numbers import number, show
 from boardreport.rules._refs import Index, RefError
@@ -186,6 +187,10 @@ class Evaluation(NamedTuple):
     ref_problems: tuple[str, ...]
     computed: Decimal | None
     working: str
+    other: Decimal | None = None
+    """For a compare or change claim: the sum of ``of``, the figure compared with."""
+    subject: Decimal | None = None
+    """For a compare or change claim: the sum of ``refs``."""
 
 
 def _sum(values: list[Decimal]) -> Decimal:
@@ -199,6 +204,13 @@ def _evaluate(index: Index, prose: model.Prose, claim: model.Claim, path: str) -
         text_problems.append("the claim gives no text")
     elif shown not in prose.text:
         text_problems.append(f"the text {shown!r} does not occur in the prose")
+    elif claim.kind is ClaimKind.COMPARE:
+        if relation_of(shown) is None:
+            text_problems.append(
+                f"the text {shown!r} holds no comparative word (higher than, fell, doubled ...)"
+            )
+    elif claim.stated is None:
+        text_problems.append(f"a {claim.kind.value} claim needs `stated`, the figure it shows")
     else:
         written = written_figure(shown)
         stated = number(claim.stated)
@@ -218,7 +230,7 @@ def _evaluate(index: Index, prose: model.Prose, claim: model.Claim, path: str) -
     kind = claim.kind
     if not claim.refs:
         ref_problems.append("the claim has no refs")
-    if kind in (ClaimKind.SHARE, ClaimKind.CHANGE) and not claim.of:
+    if kind in (ClaimKind.SHARE, ClaimKind.CHANGE, ClaimKind.COMPARE) and not claim.of:
         ref_problems.append(f"a {kind.value} claim needs `of`")
     if ref_problems:
         return Evaluation(path, claim, tuple(text_problems), tuple(ref_problems), None, "")
@@ -232,6 +244,9 @@ def _evaluate(index: Index, prose: model.Prose, claim: model.Claim, path: str) -
     elif kind is ClaimKind.SUM:
         computed = _sum(refs)
         working = " + ".join(show(v) for v in refs)
+    elif kind is ClaimKind.COMPARE:
+        computed, other = _sum(refs), _sum(of)
+        return Evaluation(path, claim, tuple(text_problems), (), computed, "", other, computed)
     else:
         whole = _sum(of)
         if whole == 0:
@@ -242,6 +257,16 @@ def _evaluate(index: Index, prose: model.Prose, claim: model.Claim, path: str) -
         else:
             computed = 100 * (_sum(refs) - whole) / whole
             working = f"100 × ({show(_sum(refs))} - {show(whole)}) / {show(whole)}"
+            return Evaluation(
+                path,
+                claim,
+                tuple(text_problems),
+                tuple(ref_problems),
+                computed,
+                working,
+                whole,
+                _sum(refs),
+            )
     return Evaluation(path, claim, tuple(text_problems), tuple(ref_problems), computed, working)
 
 
@@ -301,6 +326,8 @@ def claim_figures(ctx: RuleContext) -> Iterator[Finding]:
         stated = number(claim.stated)
         tolerance = number(claim.tolerance)
         if evaluation.computed is None or stated is None or tolerance is None:
+            continue
+        if claim.kind is ClaimKind.COMPARE:
             continue
         if abs(stated - evaluation.computed) > tolerance:
             unit = "%" if claim.kind in (ClaimKind.SHARE, ClaimKind.CHANGE) else ""
@@ -364,8 +391,13 @@ def claim_references(ctx: RuleContext) -> Iterator[Finding]:
     Every reference of a claim resolves to numbers: `table:<id>[<row label>].<column>` (or
     `[*]` for a whole column), `kpi:<id>`, `budget:<id>.income[<contributor>]`,
     `budget:<id>.expenditure[<item>]` (or `[*]`), `budget:<id>.income_total` and
-    `budget:<id>.expenditure_total`. A claim must have refs; `share` and `change` need
-    `of`; `value` needs exactly one value.
+    `budget:<id>.expenditure_total`; and every count of a typed block with an id as
+    `<block type>:<id>.<field>` (`review:scr-2014-15.commissioned`,
+    `child_death_review:cdop.deaths_reviewed`), `attendance:<id>[<name>]`,
+    `breakdown:<child death review id>.<label>[<category>]` (or `[*]`),
+    `kpi:<id>.previous[<period>]`, `kpi:<id>.comparators[<label>]` and `share:<id>` (a
+    child death share). A claim must have refs; `share`, `change` and `compare` need `of`;
+    `value` needs exactly one value.
 
     ## Why it matters
 
@@ -389,3 +421,73 @@ def claim_references(ctx: RuleContext) -> Iterator[Finding]:
     for evaluation in evaluations(ctx):
         for problem in evaluation.ref_problems:
             yield ctx.finding(f"claim {evaluation.claim.text!r}: {problem}", evaluation.path)
+
+
+@PACK.rule(
+    "CONS-015",
+    name="claim-comparisons",
+    severity=Severity.ERROR,
+    citations=(cite.PARA_17,),
+)
+def claim_comparisons(ctx: RuleContext) -> Iterator[Finding]:
+    """
+    ## What it checks
+
+    A comparison stated in prose holds for the figures it is bound to. A `compare` claim's
+    `text` is the comparative as the prose words it ("higher than", "lower than", "more than",
+    "fewer than", "rose", "fell", "doubled", "halved", "the same as"; "not higher than" means
+    at most), and it must hold from the sum of its `refs` to the sum of its `of`. "The same
+    as" allows the claim's `tolerance`; "doubled", "halved" and "trebled" allow 10% of the
+    exact ratio. The words of a `change` claim ("gone down by 27%", "a rise of 5%") must also
+    go the way the figures went.
+
+    ## Why it matters
+
+    A comparison the figures contradict tells readers the opposite of what happened (Working
+    Together 2013, chapter 3, paragraph 17: a rigorous and transparent assessment).
+
+    ## How to fix
+
+    Correct the words or the figures, or keep the published wording and suppress the finding
+    with the reason.
+
+    ## Example
+
+    ```toml
+    [[blocks]]
+    type = "prose"
+    text = "The number of referrals concluded was higher than those received."
+    claims = [
+      { kind = "compare", text = "higher than",
+        refs = ["table:allegations[2014/15].concluded"],
+        of = ["table:allegations[2014/15].received"] },
+    ]
+    ```
+    """
+    for evaluation in evaluations(ctx):
+        claim = evaluation.claim
+        subject, other = evaluation.subject, evaluation.other
+        if subject is None or other is None:
+            continue
+        if claim.kind is ClaimKind.COMPARE:
+            relation = relation_of(claim.text)
+            tolerance = number(claim.tolerance) or Decimal(0)
+            if relation is None or holds(relation, subject, other, tolerance):
+                continue
+            yield ctx.finding(
+                f"the prose says {claim.text!r} but {show(subject)} is not {WORDS[relation]} "
+                f"{show(other)}",
+                evaluation.path,
+            )
+        elif claim.kind is ClaimKind.CHANGE:
+            direction = direction_of_change(claim.text)
+            latest = subject
+            if direction is None or direction is Relation.EQUAL:
+                continue
+            if not holds(direction, latest, other, Decimal(0)):
+                went = "rose" if latest > other else "did not change" if latest == other else "fell"
+                yield ctx.finding(
+                    f"the prose says {claim.text!r} but the figure {went}, from {show(other)} "
+                    f"to {show(latest)}",
+                    evaluation.path,
+                )

@@ -102,7 +102,10 @@ def glossary_acronyms(ctx: RuleContext) -> Iterator[Finding]:
     such as CSE or CAMHS; plurals such as CCGs count as CCG) is a glossary term. One finding
     per acronym, at its first use. Roman numerals are not acronyms, nor are the words of a
     run of capitals that holds a word of more than six letters (FRONT-LINE DELIVERY AND THE
-    IMPACT), which is emphasis.
+    IMPACT), which is emphasis. An acronym spelt out where it is used ("the Health and
+    Wellbeing Board (H&WBB)", "CSE (child sexual exploitation)") is defined; people's names
+    (the Chair, members, leads, quoted people, a surname after an initial or a title, as in
+    "M. KERR") and programme names ("the SAFE programme") are not acronyms.
 
     ## Why it matters
 
@@ -134,9 +137,97 @@ def glossary_acronyms(ctx: RuleContext) -> Iterator[Finding]:
         for value in values:
             for word in acronyms(value):
                 first.setdefault(word, path)
+    known = terms | _not_acronyms(ctx, set(first))
     for word, path in first.items():
-        if word not in terms:
+        if word not in known:
             yield ctx.finding(f"{word!r} is used but is not in the glossary", path)
+
+
+_STOP = frozenset({"and", "of", "the", "for", "in", "to", "on", "with", "a", "an", "at", "by"})
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’-]*")
+_HONORIFIC = re.compile(
+    r"\b(?:[A-Z]\.|Mr|Mrs|Ms|Miss|Dr|Prof|Cllr|Councillor|Sir|Dame|Rev)\.?\s+"
+    r"(?:[A-Z][a-z]+\s+)?([A-Z][A-Z'’-]+)\b"
+)
+_PROGRAMME = re.compile(
+    r"\b([A-Z][A-Z0-9&]+)\s+(?:programmes?|programs?|projects?|initiatives?|schemes?|"
+    r"campaigns?|e-?mails?|newsletters?|bulletins?|toolkits?|apps?)\b"
+)
+
+
+def _initials(words: list[str]) -> str:
+    """First letters of ``words`` and the capitals inside them ("HealthWatch" gives HW)."""
+    return "".join(w[0].upper() + "".join(c for c in w[1:] if c.isupper()) for w in words)
+
+
+def _spells(acronym: str, words: list[str]) -> bool:
+    """True when ``words`` (a phrase next to the acronym) spell it out, loosely.
+
+    The phrase's first word starts with the acronym's first letter, and the acronym's letters
+    come, in order, from the initials of its words.
+    """
+    letters = [c for c in acronym.upper() if c.isalpha()]
+    content = [w for w in words if w.lower() not in _STOP]
+    if not letters or not content or content[0][0].upper() != letters[0]:
+        return False
+    initials = iter(_initials(content) + "".join(w.upper() for w in content))
+    return all(letter in initials for letter in letters)
+
+
+def inline_definitions(value: str, candidates: set[str]) -> set[str]:
+    """The acronyms ``value`` spells out where it uses them: "Health and Wellbeing Board
+    (H&WBB)", "CSE (child sexual exploitation)", "(Health Related Behaviour Survey - HRBS)"."""
+    found: set[str] = set()
+    for acronym in candidates:
+        if acronym not in value:
+            continue
+        for match in re.finditer(rf"(?<![A-Za-z0-9&]){re.escape(acronym)}(?![A-Za-z0-9&])", value):
+            before = _WORD.findall(value[max(0, match.start() - 160) : match.start()])
+            after = _WORD.findall(value[match.end() : match.end() + 160])
+            window = len(acronym) + 4
+            opened = value[max(0, match.start() - 3) : match.start()]
+            if ("(" in opened or "-" in opened or "[" in opened) and any(
+                _spells(acronym, before[-k:]) for k in range(1, min(window, len(before)) + 1)
+            ):
+                found.add(acronym)
+            following = value[match.end() : match.end() + 3]
+            if ("(" in following or "-" in following or "–" in following) and _spells(
+                acronym, after[:window]
+            ):
+                found.add(acronym)
+    return found
+
+
+def _names(ctx: RuleContext) -> set[str]:
+    """Words of people's names: the Chair, members, leads, authors and quoted people."""
+    names: list[str] = []
+    if ctx.report.chair is not None:
+        names.append(ctx.report.chair.name)
+    for located in all_blocks(ctx):
+        block = located.item
+        if isinstance(block, model.Membership):
+            names += [m.name for m in block.members]
+        elif isinstance(block, model.PriorityArea) and block.lead is not None:
+            names.append(block.lead.name)
+        elif isinstance(block, model.Quote):
+            names.append(block.attribution)
+    return {
+        w.upper() for name in names for w in _WORD.findall(name) if not w.isupper() or len(w) > 3
+    }
+
+
+def _not_acronyms(ctx: RuleContext, candidates: set[str]) -> set[str]:
+    """Capitalised words that are defined where they are used, names, or programme names."""
+    found: set[str] = set()
+    names = _names(ctx)
+    found.update(c for c in candidates if c in names)
+    texts = [located.item.title for located in all_sections(ctx)]
+    texts += [value for _, _, values in _texts(ctx) for value in values]
+    for value in texts:
+        found.update(inline_definitions(value, candidates - found))
+        found.update(m.group(1) for m in _HONORIFIC.finditer(value))
+        found.update(m.group(1) for m in _PROGRAMME.finditer(value))
+    return found
 
 
 def _normal(name: str) -> str:
@@ -301,7 +392,8 @@ def placeholders(ctx: RuleContext) -> Iterator[Finding]:
     ## What it checks
 
     No content is still to be written: `placeholder` blocks, prose, quotes or case studies
-    that are empty or start with TODO, and TODO in any other text field.
+    that are empty or start with TODO, TBC, "to follow" or the like, and such placeholders in
+    any other text field.
 
     ## Why it matters
 
@@ -327,8 +419,8 @@ def placeholders(ctx: RuleContext) -> Iterator[Finding]:
             block, model.Prose | model.Quote | model.CaseStudy
         ) and model.is_placeholder(block.text):
             yield ctx.finding("this text is still to be written", f"{path}.text")
-        elif any(value.lstrip()[:4].upper() == "TODO" for value in values):
-            yield ctx.finding("a field still holds TODO", path)
+        elif any(value.strip() and model.is_placeholder(value) for value in values):
+            yield ctx.finding("a field is still to be written (TODO, TBC, to follow)", path)
 
 
 @PACK.rule(

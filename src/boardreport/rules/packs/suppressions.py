@@ -149,7 +149,7 @@ def missing_reason(ctx: RuleContext) -> Iterator[Finding]:
     """
     for index, suppression in enumerate(ctx.report.suppressions):
         reason = suppression.reason if isinstance(suppression.reason, str) else None
-        if not model.has_content(reason):
+        if not model.has_substance(reason):
             yield ctx.finding(
                 f"the suppression of {suppression.rule!r} at {suppression.target!r} gives "
                 "no reason",

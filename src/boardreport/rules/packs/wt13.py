@@ -1,14 +1,19 @@
 """Pack WT13: the statutory content of an LSCB annual report under Working Together 2013.
 
-Rules see content through typed components first (Budget, AgencyReturn, PriorityArea,
-Challenge, Review, ChildDeathReview, Membership, the Chair, recipients, the publication date).
-Where only prose can carry a duty, a section declares ``meets = [...]`` and must then hold real
-content; a declared section that is empty or only placeholders does not meet the duty.
+A duty is met by evidence, not by a declaration (``rules/_evidence.py``): the typed blocks that
+carry it for the reporting period (a child death review with its counts, the year's actual budget
+with its lines, reviews with their lessons, challenges), or a section that declares it
+(``meets = [...]``) whose text has substance and speaks of the duty's subject. Placeholders,
+"N/A", "TBC", zero-only tables and another year's budget never count; a duty whose data is
+stated as not published is a finding of its own; an undeclared section that looks like it
+carries the duty is named with the line to add.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
+from typing import NamedTuple
 
 from boardreport import model
 from boardreport.model import (
@@ -16,18 +21,27 @@ from boardreport.model import (
     MemberRole,
     RecipientRole,
     Requirement,
-    ReviewKind,
     StatutoryPartner,
 )
 from boardreport.rules import _citations as cite
 from boardreport.rules._content import (
+    all_blocks,
     any_text,
     block_has_content,
     blocks,
     is_number,
-    review_has_content,
-    sections_meeting,
     text,
+    walk_text,
+)
+from boardreport.rules._evidence import (
+    AUDITS,
+    LEARNING_REVIEWS,
+    Evidence,
+    Status,
+    evidence,
+    own_budgets,
+    record,
+    reporting_year,
 )
 from boardreport.rules._registry import Finding, RuleContext, Severity, pack
 
@@ -57,42 +71,86 @@ PARTNER_NAMES = {
 }
 """Board partners under Children Act 2004 s13(3), as the messages name them."""
 
-LEARNING_REVIEWS = (
-    ReviewKind.SERIOUS_CASE_REVIEW,
-    ReviewKind.LEARNING_REVIEW,
-    ReviewKind.MULTI_AGENCY_AUDIT,
-    ReviewKind.OTHER,
-)
-"""Review kinds whose lessons count as lessons from reviews (WT2013 ch3 para 17, ch4)."""
-
-AUDITS = (
-    ReviewKind.SECTION_11_AUDIT,
-    ReviewKind.MULTI_AGENCY_AUDIT,
-    ReviewKind.SINGLE_AGENCY_AUDIT,
-)
-"""Review kinds that evidence monitoring and evaluating effectiveness (reg 5(1)(c))."""
-
-
-def _declared_note(empty: list[str]) -> str:
-    if not empty:
-        return ""
-    return f" ({', '.join(empty)} declares it but holds only placeholders or nothing)"
+__all__ = ["AUDITS", "LEARNING_REVIEWS", "PACK", "PARTNER_NAMES"]
 
 
 def _meets_hint(requirement: Requirement) -> str:
     return f'meets = ["{requirement.value}"]'
 
 
-def _requirement(ctx: RuleContext, requirement: Requirement) -> tuple[list[str], list[str]]:
-    """Record the sections meeting ``requirement`` as evidence; return (met, empty)."""
-    met, empty = sections_meeting(ctx, requirement)
-    for path in met:
-        ctx.met(path)
-    return met, empty
+def _missing(ctx: RuleContext, found: Evidence, message: str) -> Finding:
+    """The finding for a duty the report does not carry: missing, or declared but not published.
+
+    A duty whose data the report states was not published is a warning of its own, so that a
+    board that says so is told apart from one that is silent.
+    """
+    if found.status is Status.NOT_PUBLISHED:
+        return ctx.finding(
+            f"declared, data not published: {message.split(' (')[0]}{found.explain()}",
+            found.where,
+            Severity.WARNING,
+        )
+    return ctx.finding(message + found.explain(), found.where)
 
 
 def _first_path(located: list[model.Located], suffix: str = "") -> str:
     return f"{located[0].path}{suffix}" if located else ""
+
+
+_CAUSE_WORDS = re.compile(
+    r"\b(?:because|due to|caused by|as a result of|owing to|the cause|reflects|stems from)\b",
+    re.IGNORECASE,
+)
+_ACTION_WORDS = re.compile(
+    r"\b(?:we will|will be|is being|are being|has been asked|action plan|plans? to|"
+    r"in response|to address|has agreed|have agreed|is now|are now)\b",
+    re.IGNORECASE,
+)
+_LINK = re.compile(r"\]\(#([a-z0-9][a-z0-9-]*)\)|(?<![\w&])#([a-z0-9][a-z0-9-]*)\b")
+
+
+class _Elsewhere(NamedTuple):
+    """Where else a challenge's cause or action may be given."""
+
+    by_title: dict[str, list[tuple[str, model.Challenge]]]
+    linked: dict[str, list[tuple[str, str]]]
+    """Challenge id → (path, text) of blocks with substance that link to it (``#id``)."""
+
+
+def _answers_elsewhere(ctx: RuleContext) -> _Elsewhere:
+    by_title: dict[str, list[tuple[str, model.Challenge]]] = {}
+    for located in blocks(ctx, model.Challenge):
+        by_title.setdefault(_normal(located.item.title), []).append((located.path, located.item))
+    linked: dict[str, list[tuple[str, str]]] = {}
+    for located in all_blocks(ctx):
+        if not block_has_content(located.item):
+            continue
+        for value in walk_text(located.item):
+            for match in _LINK.finditer(value):
+                target = match.group(1) or match.group(2)
+                linked.setdefault(target, []).append((located.path, value))
+    return _Elsewhere(by_title, linked)
+
+
+def _given_elsewhere(
+    path: str, challenge: model.Challenge, part: str, elsewhere: _Elsewhere
+) -> bool:
+    """True when a challenge's cause or action is given outside its own field.
+
+    In its description ("because ...", "we will ..."), in another challenge of the same title,
+    or in a block elsewhere that links to the challenge's id (``#id``): any such block gives
+    the action; one whose linking text gives a reason ("because ...") gives the cause.
+    """
+    words = _CAUSE_WORDS if part == "cause" else _ACTION_WORDS
+    if text(challenge.description) and words.search(challenge.description):
+        return True
+    for other_path, other in elsewhere.by_title.get(_normal(challenge.title), []):
+        if other_path != path and text(getattr(other, part)):
+            return True
+    if challenge.id:
+        links = [t for p, t in elsewhere.linked.get(challenge.id, []) if p != path]
+        return any(part == "action" or _CAUSE_WORDS.search(t) for t in links)
+    return False
 
 
 # ---------------------------------------------------------------------------------------------
@@ -174,7 +232,10 @@ def chair_publishes(ctx: RuleContext) -> Iterator[Finding]:
     ## What it checks
 
     A Chair is named as the report's author and publisher, and a section holds a statement by
-    the Chair (a section with `meets = ["chair_statement"]` and real content). A Chair not
+    the Chair (a section whose `author` is the Chair, or a section with `meets =
+    ["chair_statement"]`, whose text has substance: not empty, TODO, TBC, "N/A" or "to
+    follow"). A section titled like a foreword that does not
+    declare it is named, with the line to add. A Chair not
     recorded as independent gets a warning.
 
     ## Why it matters
@@ -216,13 +277,13 @@ def chair_publishes(ctx: RuleContext) -> Iterator[Finding]:
             "chair.independent",
             Severity.WARNING,
         )
-    met, empty = _requirement(ctx, Requirement.CHAIR_STATEMENT)
-    if not met:
-        path = f"{empty[0]}.meets" if empty else ""
-        yield ctx.finding(
+    found = record(ctx, evidence(ctx, Requirement.CHAIR_STATEMENT))
+    if found.status is not Status.MET:
+        yield _missing(
+            ctx,
+            found,
             "the report has no statement by the Chair (mark the foreword with "
-            f"{_meets_hint(Requirement.CHAIR_STATEMENT)}){_declared_note(empty)}",
-            path,
+            f"{_meets_hint(Requirement.CHAIR_STATEMENT)})",
         )
 
 
@@ -286,7 +347,8 @@ def effectiveness_assessment(ctx: RuleContext) -> Iterator[Finding]:
     ## What it checks
 
     A section carries the assessment of the performance and effectiveness of local services
-    (`meets = ["effectiveness_assessment"]`) and holds indicators (KPIs, tables) or narrative.
+    (`meets = ["effectiveness_assessment"]`) and holds indicators (KPIs, tables) or narrative
+    with substance that speaks of performance, effectiveness, quality or outcomes.
 
     ## Why it matters
 
@@ -311,13 +373,13 @@ def effectiveness_assessment(ctx: RuleContext) -> Iterator[Finding]:
     unit = "%"
     ```
     """
-    met, empty = _requirement(ctx, Requirement.EFFECTIVENESS_ASSESSMENT)
-    if not met:
-        path = f"{empty[0]}.meets" if empty else ""
-        yield ctx.finding(
+    found = record(ctx, evidence(ctx, Requirement.EFFECTIVENESS_ASSESSMENT))
+    if found.status is not Status.MET:
+        yield _missing(
+            ctx,
+            found,
             "no section assesses the performance and effectiveness of local services (add "
-            f"{_meets_hint(Requirement.EFFECTIVENESS_ASSESSMENT)} to it){_declared_note(empty)}",
-            path,
+            f"{_meets_hint(Requirement.EFFECTIVENESS_ASSESSMENT)} to it)",
         )
 
 
@@ -333,7 +395,11 @@ def weaknesses_causes_actions(ctx: RuleContext) -> Iterator[Finding]:
 
     The report identifies at least one area of weakness or challenge (a `challenge` block, or
     a section with `meets = ["weaknesses"]`); this is an error when absent. Each challenge
-    states its cause and the action being taken; each gap is a warning.
+    states its cause and the action being taken; each gap is a warning. A cause or action
+    counts where it is given elsewhere: in the challenge's description ("because ...", "we
+    will ..."), in another challenge of the same title, or in a block that links to the
+    challenge's id (`[...](#challenge-id)`), which gives the action, and the cause where it
+    says why ("because ...").
 
     ## Why it matters
 
@@ -355,31 +421,30 @@ def weaknesses_causes_actions(ctx: RuleContext) -> Iterator[Finding]:
     owner = "Independent Chair"
     ```
     """
-    found = False
+    elsewhere = _answers_elsewhere(ctx)
     for located in blocks(ctx, model.Challenge):
         challenge: model.Challenge = located.item
         if not (text(challenge.title) or text(challenge.description)):
             continue
-        found = True
-        ctx.met(located.path)
         name = challenge.title if text(challenge.title) else located.path
-        if not text(challenge.cause):
+        for part, missing in (
+            ("cause", "states no cause"),
+            ("action", "states no action being taken"),
+        ):
+            if text(getattr(challenge, part)) or _given_elsewhere(
+                located.path, challenge, part, elsewhere
+            ):
+                continue
             yield ctx.finding(
-                f"the challenge {name!r} states no cause", f"{located.path}.cause", Severity.WARNING
+                f"the challenge {name!r} {missing}", f"{located.path}.{part}", Severity.WARNING
             )
-        if not text(challenge.action):
-            yield ctx.finding(
-                f"the challenge {name!r} states no action being taken",
-                f"{located.path}.action",
-                Severity.WARNING,
-            )
-    met, empty = _requirement(ctx, Requirement.WEAKNESSES)
-    if not found and not met:
-        path = f"{empty[0]}.meets" if empty else ""
-        yield ctx.finding(
+    found = record(ctx, evidence(ctx, Requirement.WEAKNESSES))
+    if found.status is not Status.MET:
+        yield _missing(
+            ctx,
+            found,
             "the report identifies no area of weakness or challenge (add challenge blocks "
-            f"with cause and action){_declared_note(empty)}",
-            path,
+            "with cause and action)",
         )
 
 
@@ -395,8 +460,10 @@ def lessons_from_reviews(ctx: RuleContext) -> Iterator[Finding]:
 
     The report gives lessons from reviews undertaken in the period: a `review` block of kind
     serious_case_review, learning_review, multi_agency_audit or other with at least one
-    lesson, or a section with `meets = ["lessons_from_reviews"]`. An explicit statement that
-    none were undertaken (`none_in_period = true`) also meets it.
+    lesson that has substance, or a section with `meets = ["lessons_from_reviews"]` whose
+    text has substance. An explicit statement that none were undertaken (`none_in_period =
+    true`) also meets it. A declared section that states the lessons were not published is a
+    warning ("declared, data not published"), not an error.
 
     ## Why it matters
 
@@ -417,19 +484,13 @@ def lessons_from_reviews(ctx: RuleContext) -> Iterator[Finding]:
     lessons = ["Professionals must check the history held by other agencies."]
     ```
     """
-    found = False
-    for located in blocks(ctx, model.Review):
-        review: model.Review = located.item
-        if review.kind in LEARNING_REVIEWS and (review.none_in_period or any_text(review.lessons)):
-            found = True
-            ctx.met(located.path)
-    met, empty = _requirement(ctx, Requirement.LESSONS_FROM_REVIEWS)
-    if not found and not met:
-        path = f"{empty[0]}.meets" if empty else ""
-        yield ctx.finding(
+    found = record(ctx, evidence(ctx, Requirement.LESSONS_FROM_REVIEWS))
+    if found.status is not Status.MET:
+        yield _missing(
+            ctx,
+            found,
             "the report gives no lessons from reviews undertaken in the period and does not "
-            f"say that none were undertaken{_declared_note(empty)}",
-            path,
+            "say that none were undertaken",
         )
 
 
@@ -453,12 +514,15 @@ def partner_contributions(ctx: RuleContext) -> Iterator[Finding]:
     """
     ## What it checks
 
-    The report lists the contributions partner agencies made to the Board: income lines in a
-    `budget` block, or a section with `meets = ["partner_contributions"]` (an error when
-    neither). For each statutory partner with a member on the Board (`role =
-    "statutory_partner"` and a `partner`), a contribution is recorded (an income line for that
-    partner or organisation) or explained (`contribution_statement` in its agency return);
-    each gap is a warning.
+    The report lists the contributions partner agencies made to the Board in its own year:
+    income lines other than 0 (and other than money carried forward) in an actual budget for
+    the report's financial year, or a section with `meets = ["partner_contributions"]` whose
+    text has substance (an error when neither). A budget for another year, or a planned or
+    outline budget, does not count, and a declared section holding only such a budget does
+    not either; the finding names the budgets the report has. For each statutory partner
+    with a member on the Board (`role = "statutory_partner"` and a `partner`), a
+    contribution is recorded (an income line for that partner or organisation) or explained
+    (`contribution_statement` in its agency return); each gap is a warning.
 
     ## Why it matters
 
@@ -485,36 +549,32 @@ def partner_contributions(ctx: RuleContext) -> Iterator[Finding]:
     expenditure = [{ item = "Independent Chair", amount = 15000, category = "independent_chair" }]
     ```
     """
-    budgets = blocks(ctx, model.Budget)
-    lines: list[tuple[str, model.IncomeLine]] = []
-    for located in budgets:
-        for index, line in enumerate(located.item.income):
-            if text(line.contributor) and is_number(line.amount):
-                lines.append((f"{located.path}.income[{index}]", line))
-    if lines:
-        for located in budgets:
-            if located.item.income:
-                ctx.met(located.path)
-    met, empty = _requirement(ctx, Requirement.PARTNER_CONTRIBUTIONS)
-    if not lines and not met:
-        path = f"{empty[0]}.meets" if empty else _first_path(budgets, ".income")
-        yield ctx.finding(
-            "the report lists no contributions from partner agencies (add income lines to "
-            f"the budget){_declared_note(empty)}",
-            path,
+    found = record(ctx, evidence(ctx, Requirement.PARTNER_CONTRIBUTIONS))
+    if found.status is not Status.MET:
+        yield _missing(
+            ctx,
+            found,
+            f"the report lists no contributions from partner agencies for {reporting_year(ctx)} "
+            "(add income lines to the year's actual budget)",
         )
         return
+    lines: list[model.IncomeLine] = [
+        line
+        for located in own_budgets(ctx)
+        for line in located.item.income
+        if text(line.contributor) and is_number(line.amount)
+    ]
     explained = {
         r.item.partner
         for r in blocks(ctx, model.AgencyReturn)
-        if r.item.partner is not None and text(r.item.contribution_statement)
+        if r.item.partner is not None and text(r.item.answer("contribution_statement"))
     }
     explained_names = [
         r.item.agency
         for r in blocks(ctx, model.AgencyReturn)
-        if text(r.item.contribution_statement)
+        if text(r.item.answer("contribution_statement"))
     ]
-    paid = {line.partner for _, line in lines if line.partner is not None}
+    paid = {line.partner for line in lines if line.partner is not None}
     members: dict[StatutoryPartner, list[tuple[str, model.Member]]] = {}
     for located in blocks(ctx, model.Membership):
         for index, member in enumerate(located.item.members):
@@ -529,7 +589,7 @@ def partner_contributions(ctx: RuleContext) -> Iterator[Finding]:
         named = any(
             _names_match(org, other)
             for org in organisations
-            for other in [line.contributor for _, line in lines] + explained_names
+            for other in [line.contributor for line in lines] + explained_names
         )
         if named:
             continue
@@ -561,8 +621,10 @@ def expenditure(ctx: RuleContext) -> Iterator[Finding]:
     """
     ## What it checks
 
-    The report details what the Board spent: expenditure lines in a `budget` block, or a
-    section with `meets = ["expenditure"]` (an error when neither). The spend shows Child
+    The report details what the Board spent in its own year: expenditure lines other than 0
+    in an actual budget for the report's financial year, or a section with `meets =
+    ["expenditure"]` whose text has substance (an error when neither; next year's or an
+    outline budget does not count). The spend shows Child
     Death Review, Serious Case Review, and learning events or training (an expenditure line of
     category `child_death_review`, `serious_case_review`, `training` or `learning_events`);
     each missing category is a warning.
@@ -588,27 +650,26 @@ def expenditure(ctx: RuleContext) -> Iterator[Finding]:
     ]
     ```
     """
-    budgets = blocks(ctx, model.Budget)
+    found = record(ctx, evidence(ctx, Requirement.EXPENDITURE))
+    if found.status is not Status.MET:
+        yield _missing(
+            ctx,
+            found,
+            f"the report gives no expenditure for {reporting_year(ctx)} (add expenditure lines "
+            "to the year's actual budget)",
+        )
+        return
+    budgets = own_budgets(ctx)
     lines = [
         line
         for located in budgets
         for line in located.item.expenditure
         if text(line.item) and is_number(line.amount)
     ]
-    for located in budgets:
-        if located.item.expenditure:
-            ctx.met(located.path)
-    met, empty = _requirement(ctx, Requirement.EXPENDITURE)
-    if not lines and not met:
-        path = f"{empty[0]}.meets" if empty else _first_path(budgets, ".expenditure")
-        yield ctx.finding(
-            "the report gives no expenditure (add expenditure lines to the budget)"
-            + _declared_note(empty),
-            path,
-        )
-        return
+    if not budgets:
+        return  # carried by a declared section: its categories cannot be read
     categories = {line.category for line in lines}
-    path = _first_path(budgets, ".expenditure") if budgets else (met[0] if met else "")
+    path = f"{budgets[0].path}.expenditure"
     for wanted, label in _SPEND_CATEGORIES:
         if not categories.intersection(wanted):
             names = " or ".join(c.value for c in wanted)
@@ -762,9 +823,11 @@ def child_death_reviews(ctx: RuleContext) -> Iterator[Finding]:
     ## What it checks
 
     The report gives the Child Death Overview Panel's activity for the period: a
-    `child_death_review` block (deaths reviewed, modifiable factors, learning, actions) or a
-    section with `meets = ["child_death_reviews"]`. A child death review that gives no
-    modifiable factors, learning or actions is a warning.
+    `child_death_review` block with deaths reviewed (other than 0) or learning or actions, or
+    a section with `meets = ["child_death_reviews"]` whose text has substance and speaks of
+    child deaths. A child death review that gives no modifiable factors, learning or actions
+    is a warning. When the duty is missing the finding says what the report has nearby (for
+    example Child Death Review spending in the budget).
 
     ## Why it matters
 
@@ -788,26 +851,23 @@ def child_death_reviews(ctx: RuleContext) -> Iterator[Finding]:
     learning = ["Safer sleeping advice reaches every family with a new baby."]
     ```
     """
-    found = False
-    for located in blocks(ctx, model.ChildDeathReview):
-        review: model.ChildDeathReview = located.item
-        if not block_has_content(review):
+    found = record(ctx, evidence(ctx, Requirement.CHILD_DEATH_REVIEWS))
+    for path in found.met:
+        located = next((b for b in blocks(ctx, model.ChildDeathReview) if b.path == path), None)
+        if located is None:
             continue
-        found = True
-        ctx.met(located.path)
+        review: model.ChildDeathReview = located.item
         if review.modifiable is None and not any_text((*review.learning, *review.actions)):
             yield ctx.finding(
                 "the child death review gives no modifiable factors, learning or actions",
                 located.path,
                 Severity.WARNING,
             )
-    met, empty = _requirement(ctx, Requirement.CHILD_DEATH_REVIEWS)
-    if not found and not met:
-        path = f"{empty[0]}.meets" if empty else ""
-        yield ctx.finding(
-            "the report gives no child death review (CDOP) activity for the period"
-            + _declared_note(empty),
-            path,
+    if found.status is not Status.MET:
+        yield _missing(
+            ctx,
+            found,
+            f"the report gives no child death review (CDOP) activity for {reporting_year(ctx)}",
         )
 
 
@@ -824,8 +884,9 @@ def serious_case_reviews(ctx: RuleContext) -> Iterator[Finding]:
     The report accounts for serious case review activity in the period: cases considered,
     which met the criteria, reviews commissioned or published, progress on action plans, or
     an explicit statement that there were none. A `review` block of kind
-    `serious_case_review` that says something, or a section with
-    `meets = ["serious_case_reviews"]`, meets it.
+    `serious_case_review` that says something (figures, or a summary, lessons or actions with
+    substance: a summary of "TBC" is not), or a section with
+    `meets = ["serious_case_reviews"]` whose text has substance, meets it.
 
     ## Why it matters
 
@@ -851,19 +912,13 @@ def serious_case_reviews(ctx: RuleContext) -> Iterator[Finding]:
     published = 0
     ```
     """
-    found = False
-    for located in blocks(ctx, model.Review):
-        review: model.Review = located.item
-        if review.kind is ReviewKind.SERIOUS_CASE_REVIEW and review_has_content(review):
-            found = True
-            ctx.met(located.path)
-    met, empty = _requirement(ctx, Requirement.SERIOUS_CASE_REVIEWS)
-    if not found and not met:
-        path = f"{empty[0]}.meets" if empty else ""
-        yield ctx.finding(
+    found = record(ctx, evidence(ctx, Requirement.SERIOUS_CASE_REVIEWS))
+    if found.status is not Status.MET:
+        yield _missing(
+            ctx,
+            found,
             "the report gives no account of serious case review activity in the period "
-            f"(or an explicit none){_declared_note(empty)}",
-            path,
+            "(or an explicit none)",
         )
 
 
@@ -894,9 +949,10 @@ def board_functions(ctx: RuleContext) -> Iterator[Finding]:
     against people who work with children, private fostering, cooperation with neighbouring
     areas); (b) communicating and raising awareness; (c) monitoring and evaluating
     effectiveness, including section 11 audits; (d) participating in the planning of services.
-    A section meets a function with `meets = [...]` and real content; a `review` block of kind
-    section_11_audit, multi_agency_audit or single_agency_audit also evidences (c). One
-    finding per function without evidence.
+    A section meets a function with `meets = [...]` and text with substance on the function's
+    subject; a `review` block of kind section_11_audit, multi_agency_audit or
+    single_agency_audit that says something also evidences (c). One finding per function
+    without evidence, naming any undeclared section that looks like it reports it.
 
     ## Why it matters
 
@@ -915,24 +971,15 @@ def board_functions(ctx: RuleContext) -> Iterator[Finding]:
     meets = ["policies_and_procedures"]
     ```
     """
-    audits = [
-        located
-        for located in blocks(ctx, model.Review)
-        if located.item.kind in AUDITS and review_has_content(located.item)
-    ]
     for requirement, letter, label in _FUNCTIONS:
-        met, empty = _requirement(ctx, requirement)
-        if requirement is Requirement.MONITORING_EFFECTIVENESS and audits:
-            for located in audits:
-                ctx.met(located.path)
+        found = record(ctx, evidence(ctx, requirement))
+        if found.status is Status.MET:
             continue
-        if met:
-            continue
-        path = f"{empty[0]}.meets" if empty else ""
-        yield ctx.finding(
+        yield _missing(
+            ctx,
+            found,
             f"the report gives no evidence of the Board's function {letter}, {label} (add "
-            f"{_meets_hint(requirement)} to the section that reports it){_declared_note(empty)}",
-            path,
+            f"{_meets_hint(requirement)} to the section that reports it)",
         )
 
 
@@ -947,7 +994,8 @@ def training_evaluation(ctx: RuleContext) -> Iterator[Finding]:
     ## What it checks
 
     A section evaluates the effectiveness of the multi-agency training the Board provides or
-    oversees (`meets = ["training_evaluation"]` with real content).
+    oversees (`meets = ["training_evaluation"]` with text of substance about training). An
+    undeclared section titled like training is named in the finding, with the line to add.
 
     ## Why it matters
 
@@ -971,12 +1019,11 @@ def training_evaluation(ctx: RuleContext) -> Iterator[Finding]:
     text = "Three months after each course, 85% of staff said they had changed their practice."
     ```
     """
-    met, empty = _requirement(ctx, Requirement.TRAINING_EVALUATION)
-    if not met:
-        path = f"{empty[0]}.meets" if empty else ""
-        yield ctx.finding(
+    found = record(ctx, evidence(ctx, Requirement.TRAINING_EVALUATION))
+    if found.status is not Status.MET:
+        yield _missing(
+            ctx,
+            found,
             "the report does not evaluate the effectiveness of multi-agency training (add "
-            f"{_meets_hint(Requirement.TRAINING_EVALUATION)} to the section that does)"
-            + _declared_note(empty),
-            path,
+            f"{_meets_hint(Requirement.TRAINING_EVALUATION)} to the section that does)",
         )
