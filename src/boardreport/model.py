@@ -1651,7 +1651,8 @@ class Arrangement:
     publication: str = ""
     """Where the report and the published arrangements can be read."""
     children: Count | None = field(default=None, validator=_check_optional_count)
-    """How many children (aged 0 to 17) live in the area, as the report states it."""
+    """How many children (aged 0 to 17) live in the area, as the report states it; `boardreport
+    audit` divides the year's spend by it."""
 
 
 # ---------------------------------------------------------------------------------------------
@@ -1734,8 +1735,8 @@ class Report:
     """Counts of children from 1 to this are flagged by the disclosure-control checks (pack SDC);
     `0` turns them off."""
     previous: str = ""
-    """The folder of the same board's report for the year before (``"../2019-20"``), relative
-    to this report's folder: the year-on-year checks (pack YOY) compare the two."""
+    """The folder of the same board's report for the year before, relative to this report's folder
+    (`"../2019-20"`): the year-on-year checks (pack YOY) compare the two reports."""
 
     @property
     def period_label(self) -> str:
