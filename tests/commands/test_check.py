@@ -129,9 +129,9 @@ def test_github_output(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, _ = _run(capsys, "--format", "github", "--select", "CONS-003,SUP-001", fixture)
     lines = out.splitlines()
     assert code == 1
-    assert lines[0].startswith("::notice title=edition::") and lines[0].endswith(": WT2013")
-    assert [line.split(" ")[0] for line in lines[1:-1]] == ["::error", "::error"]
-    assert {line.split("title=")[1].split("::")[0] for line in lines[1:-1]} == {
+    assert ": edition: " in lines[-2] and lines[-2].endswith(": WT2013")  # a log line
+    assert [line.split(" ")[0] for line in lines[:-2]] == ["::error", "::error"]
+    assert {line.split("title=")[1].split("::")[0] for line in lines[:-2]} == {
         "CONS-003",
         "SUP-001",
     }
@@ -314,7 +314,9 @@ def test_check_defaults_to_the_current_folder(
     monkeypatch.chdir(tmp_path)
     code, out, _ = _run(capsys)
     assert code == 0
-    assert out.startswith("0 errors, 0 warnings")
+    edition, counts = out.splitlines()
+    assert ": edition: " in edition
+    assert counts.startswith("0 errors, 0 warnings")
     monkeypatch.chdir(tmp_path / "reports" / "x" / "parts")
     code, _, err = _run(capsys)
     assert code == 2
@@ -331,14 +333,15 @@ def test_quiet_and_severity(capsys: pytest.CaptureFixture[str]) -> None:
     _, out, _ = _run(capsys, "--severity", "info", reference)
     assert " info " in out
     _, out, _ = _run(capsys, "--severity", "error", "--show-suppressed", reference)
-    *listed, counts, hidden = out.splitlines()
+    edition, *listed, counts, hidden = out.splitlines()
+    assert ": edition: " in edition
     assert listed
     assert all(" error " in line and "[suppressed:" in line for line in listed)
     assert counts.startswith("0 errors")
     assert hidden.startswith("not shown: ")
     fixture = str(FIXTURES / "WT13-003" / "fail.toml")
     _, out, _ = _run(capsys, "--select", "WT13-003", "--severity", "error", fixture)
-    counts, hidden = out.splitlines()
+    _edition, counts, hidden = out.splitlines()
     assert counts.startswith("0 errors, 3 warnings")
     assert hidden == "not shown: 3 below error (--severity warning lists them)"
 

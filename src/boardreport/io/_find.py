@@ -45,7 +45,10 @@ def find_reports(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
         if path.is_file():
             reports = [path]
         elif path.is_dir():
-            reports = _search(path)
+            try:
+                reports = _search(path)
+            except OSError:  # an unreadable folder: loading it says so, with its path
+                reports = [path]
             if not reports:
                 msg = f"no {ROOT_FILE} in {path} or any folder below it"
                 raise UsageError(msg)

@@ -387,16 +387,13 @@ def to_github(
     threshold: Severity = Severity.INFO,
     root: Path | None = None,
 ) -> str:
-    """A notice naming each report's edition, annotations for load problems and unsuppressed
-    findings at or above ``threshold``, then one line per report that could not be loaded and
-    the count line.
+    """Annotations for load problems and unsuppressed findings at or above ``threshold``; then,
+    as plain log lines (no annotation: GitHub shows only a few per step), the edition each
+    report was checked against, one line per report that could not be loaded and the count.
     """
     listed = load_findings(unloaded) + shown(findings, threshold, suppressed=False)
-    lines = [
-        f"::notice title=edition::{_escape_data(edition_line(path, choice))}"
-        for path, choice in editions
-    ]
-    lines += [github_line(f, root=root) for f in listed]
+    lines = [github_line(f, root=root) for f in listed]
+    lines += [edition_line(path, choice) for path, choice in editions]
     lines.extend(f"error: {u.summary}" for u in unloaded)
     lines.append(str(Counts.of(findings)))
     return "\n".join(lines) + "\n"
