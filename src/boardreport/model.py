@@ -475,6 +475,12 @@ class ColumnType(enum.Enum):
     MONEY = "money"
 
 
+NUMERIC_COLUMNS = frozenset(
+    {ColumnType.INTEGER, ColumnType.DECIMAL, ColumnType.PERCENT, ColumnType.MONEY}
+)
+"""Column types whose cells are figures (right-aligned, chartable, checked)."""
+
+
 class ChartKind(enum.Enum):
     """The chart types boardreport draws."""
 
@@ -1806,7 +1812,8 @@ def _unique(table_id: str, taken: dict[str, Table]) -> str:
     return candidate
 
 
-def _slug(text: str) -> str:
+def slug(text: str) -> str:
+    """``text`` in lower case with each run of other characters a hyphen: ids and anchors."""
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
 
 
@@ -1883,7 +1890,7 @@ def derived_tables(block: Block) -> dict[str, Table]:
         tables: dict[str, Table] = {}
         for breakdown in block.breakdowns:
             table = Table(
-                id=_unique(f"{block_id}-{_slug(breakdown.label)}", tables),
+                id=_unique(f"{block_id}-{slug(breakdown.label)}", tables),
                 caption=breakdown.label,
                 columns=(
                     Column(key="category", label="Category"),

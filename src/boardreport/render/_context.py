@@ -25,7 +25,6 @@ from boardreport.model import (
     Chart,
     ChildDeathReview,
     Column,
-    ColumnType,
     Membership,
     MissingFigure,
     Placeholder,
@@ -61,7 +60,7 @@ from boardreport.render._views import (
 from boardreport.rules._editions import select_edition
 from boardreport.rules._registry import Finding, Rule, Severity
 
-NUMERIC = frozenset({ColumnType.INTEGER, ColumnType.DECIMAL, ColumnType.PERCENT, ColumnType.MONEY})
+NUMERIC = model.NUMERIC_COLUMNS
 
 CONTENTS_DEPTH = 2
 """The contents list shows the top two levels of sections."""
@@ -90,7 +89,7 @@ RECIPIENT_WORDS = {
 
 
 def _slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "item"
+    return model.slug(text) or "item"
 
 
 class Anchors:

@@ -51,7 +51,7 @@ DASHES = ((1, 0), (6, 3), (2, 2), (8, 3, 2, 3), (1, 3), (10, 2), (4, 4))
 
 OUTLINE = "#1a1a1a"
 
-NUMERIC = frozenset({ColumnType.INTEGER, ColumnType.DECIMAL, ColumnType.PERCENT, ColumnType.MONEY})
+NUMERIC = model.NUMERIC_COLUMNS
 
 
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
