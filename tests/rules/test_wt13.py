@@ -121,6 +121,21 @@ def test_recipients_one_finding_each(make_report: Make) -> None:
     assert all(f.path == "recipients" for f in findings)
 
 
+def test_a_recipient_the_report_is_only_to_be_sent_to_is_not_met(make_report: Make) -> None:
+    """'Should be submitted to' states an intention, not a submission: it is a finding."""
+    roles = list(model.RecipientRole)[:4]
+    sent = [model.Recipient(role=role) for role in roles[:3]]
+    planned = model.Recipient(role=roles[3], status=model.SubmissionStatus.TO_BE_SUBMITTED)
+    recipients = (*sent, planned)
+    findings = _run(make_report(recipients=recipients), "WT13-003")
+    assert [f.path for f in findings] == ["recipients[3]"]
+    assert "only that it is to be sent to the Chair of the Health and Wellbeing Board" in (
+        findings[0].message
+    )
+    submitted = tuple(model.Recipient(role=role) for role in roles)
+    assert _run(make_report(recipients=submitted), "WT13-003") == []
+
+
 def test_a_seat_may_represent_several_partners(
     make_report: Make, make_section: MakeSection
 ) -> None:

@@ -10,12 +10,19 @@ pack's checks the same way (:func:`from_rule`).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 
 from attrs import frozen
 
 from boardreport import model
-from boardreport.model import ArrangementKind, PartnerBody, RecipientRole, Requirement, ReviewKind
+from boardreport.model import (
+    ArrangementKind,
+    PartnerBody,
+    RecipientRole,
+    Requirement,
+    ReviewKind,
+    SubmissionStatus,
+)
 from boardreport.rules._content import any_text, blocks, is_number, sections_meeting, text
 from boardreport.rules._editions import KIND_NAMES, LSCB_TRANSITION_END
 from boardreport.rules._registry import (
@@ -401,27 +408,44 @@ PUBLICATION = Duty(
 )
 
 
+def submission_findings(ctx: RuleContext, names: Mapping[RecipientRole, str]) -> Iterator[Finding]:
+    """One finding per recipient in ``names`` the report does not record sending itself to.
+
+    A recipient the report says it only should or will be sent to is not a record that it was.
+    """
+    status = {r.role: r.status for r in ctx.report.recipients}
+    for role, who in names.items():
+        found = status.get(role)
+        if found is SubmissionStatus.SUBMITTED:
+            ctx.met("recipients")
+        elif found is SubmissionStatus.TO_BE_SUBMITTED:
+            at = next(i for i, r in enumerate(ctx.report.recipients) if r.role is role)
+            yield ctx.finding(
+                f"the report says only that it is to be sent to {who}, not that it was "
+                f'(recipients role = "{role.value}", status = "to_be_submitted")',
+                f"recipients[{at}]",
+            )
+        else:
+            yield ctx.finding(
+                f"the report does not record that it is sent to {who} "
+                f'(recipients role = "{role.value}")',
+                "recipients",
+            )
+
+
 def submitted_to(*roles: RecipientRole) -> Duty:
     """The duty to send the report to each of ``roles``."""
 
     def check(ctx: RuleContext) -> Iterator[Finding]:
-        present = {r.role for r in ctx.report.recipients}
-        for role in roles:
-            if role in present:
-                ctx.met("recipients")
-            else:
-                yield ctx.finding(
-                    f"the report does not record that it is sent to {RECIPIENT_NAMES[role]} "
-                    f'(recipients role = "{role.value}")',
-                    "recipients",
-                )
+        yield from submission_findings(ctx, {role: RECIPIENT_NAMES[role] for role in roles})
 
     listed = "; ".join(f"{RECIPIENT_NAMES[r]} (`{r.value}`)" for r in roles)
     example = "\n\n".join(f'[[recipients]]\nrole = "{r.value}"' for r in roles)
     return Duty(
         check=check,
         checks=f"The report records that it is sent to each of: {listed}. One finding per "
-        "missing recipient.",
+        "missing recipient, and one per recipient the report says only that it should or will "
+        'be sent to (`status = "to_be_submitted"`).',
         fix="Add one `[[recipients]]` table for each.",
         example=f"```toml\n{example}\n```",
     )

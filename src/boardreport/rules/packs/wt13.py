@@ -33,6 +33,7 @@ from boardreport.rules._content import (
     text,
     walk_text,
 )
+from boardreport.rules._duties import submission_findings
 from boardreport.rules._evidence import (
     AUDITS,
     LEARNING_REVIEWS,
@@ -299,7 +300,9 @@ def report_recipients(ctx: RuleContext) -> Iterator[Finding]:
 
     The report records that it is submitted to each of the Chief Executive, the Leader of the
     Council, the local Police and Crime Commissioner and the Chair of the Health and
-    Wellbeing Board. Each missing recipient is one finding.
+    Wellbeing Board. Each missing recipient is one finding, and so is each recipient the
+    report says only that it should or will be submitted to (`status = "to_be_submitted"`):
+    that states an intention, not a submission.
 
     ## Why it matters
 
@@ -326,14 +329,7 @@ def report_recipients(ctx: RuleContext) -> Iterator[Finding]:
     role = "health_and_wellbeing_board_chair"
     ```
     """
-    present = {r.role for r in ctx.report.recipients}
-    for role, who in _RECIPIENTS.items():
-        if role not in present:
-            yield ctx.finding(
-                f"the report does not record submission to {who} (recipients role = "
-                f'"{role.value}")',
-                "recipients",
-            )
+    yield from submission_findings(ctx, _RECIPIENTS)
 
 
 @PACK.rule(
