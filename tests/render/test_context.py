@@ -67,6 +67,44 @@ def test_compliance_statuses(fixture_report: model.Report) -> None:
     )
 
 
+def test_a_duty_whose_open_findings_concern_unpublished_data_says_so(
+    fixture_report: model.Report,
+) -> None:
+    """ "Data not published" when every open finding is about data the report states was not
+    published (a declared duty's own finding, or a stated unknown at the finding's path);
+    "not met" as soon as one open finding is about anything else."""
+    declared = Finding(
+        rule="WT13-002",
+        severity=Severity.WARNING,
+        message="declared, data not published: lessons from reviews",
+        path="learning",
+    )
+    kpi = model.KPI(
+        id="unpublished",
+        label="Referrals",
+        value=model.Unknown(reason=model.UnknownReason.NOT_PUBLISHED),
+    )
+    report = attrs.evolve(
+        fixture_report,
+        sections=(
+            *fixture_report.sections,
+            model.Section(id="figures", title="Figures", blocks=(kpi,)),
+        ),
+    )
+    at_unknown = attrs.evolve(
+        declared, message="no figure for referrals", path="figures/unpublished"
+    )
+
+    def status(*findings: Finding) -> str:
+        context = build_context(report, findings, evidence=EVIDENCE, rules=RULES)
+        return next(row.status for row in context.compliance if row.rule == "WT13-002")
+
+    assert status(declared) == "data not published"
+    assert status(at_unknown) == "data not published"
+    assert status(declared, FINDINGS[0]) == "not met"
+    assert status(attrs.evolve(declared, suppressed=True, reason="r")) == "accepted by the Board"
+
+
 def test_evidence_paths_become_the_sections_that_hold_them(fixture_report: model.Report) -> None:
     """Block and field paths map to their innermost section, each listed once, in order."""
     evidence = {

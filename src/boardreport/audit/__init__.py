@@ -9,7 +9,8 @@ from __future__ import annotations
 
 from boardreport.audit._audit import Audit, Count, audit, summarise
 from boardreport.audit._figures import FIGURES, Figure, State, Value, figures
-from boardreport.audit._matrix import Kpi, Row, Status, audit_one, not_published, row_of
+from boardreport.audit._matrix import Kpi, Row, Status, audit_one, row_of
+from boardreport.rules._unpublished import not_published
 
 __all__ = [
     "FIGURES",

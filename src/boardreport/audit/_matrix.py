@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import enum
-from collections.abc import Iterator, Sequence
-from typing import Any
+from collections.abc import Sequence
 
 import attrs
 from attrs import frozen
@@ -12,9 +11,9 @@ from attrs import frozen
 from boardreport import model
 from boardreport.audit._figures import Value, figures
 from boardreport.errors import LoadError
-from boardreport.io._paths import parse_path
 from boardreport.rules import CheckResult, Finding, check
 from boardreport.rules._registry import Rule
+from boardreport.rules._unpublished import concerns_unpublished_data
 
 
 class Status(enum.Enum):
@@ -31,14 +30,6 @@ class Status(enum.Enum):
 
 SERIES_PACK = "YOY"
 """The year-on-year pack: its rules apply only to a report that names last year's."""
-
-_NOT_PUBLISHED = frozenset(
-    {
-        model.UnknownReason.NOT_PUBLISHED,
-        model.UnknownReason.WITHHELD,
-        model.UnknownReason.SUPPRESSED,
-    }
-)
 
 
 @frozen(kw_only=True)
@@ -88,56 +79,6 @@ def is_duty(rule: Rule) -> bool:
     return rule.framework is not None or rule.pack == SERIES_PACK
 
 
-def _scan(value: Any) -> Iterator[Any]:
-    """Every value inside ``value``: attrs fields, tuples and lists, depth first."""
-    yield value
-    if attrs.has(type(value)):
-        for field in attrs.fields(type(value)):
-            yield from _scan(getattr(value, field.name))
-    elif isinstance(value, tuple | list):
-        for item in value:
-            yield from _scan(item)
-
-
-def _states_unpublished(value: Any) -> bool:
-    return any(
-        (isinstance(v, model.Unknown) and v.reason in _NOT_PUBLISHED)
-        or isinstance(v, model.MissingFigure)
-        for v in _scan(value)
-    )
-
-
-def _within(path: str, prefix: str) -> bool:
-    return path == prefix or path.startswith((prefix + ".", prefix + "/", prefix + "["))
-
-
-def not_published(report: model.Report, path: str) -> bool:
-    """True when the part of ``report`` at ``path`` states its data as not published.
-
-    The path is a finding's: a section or block path, optionally followed by a field path
-    (``budget/b-2019-20.income[0].amount``); a path into a section's own keys (``s.meets``)
-    means the whole section. Stated unknowns that were not published, withheld
-    or suppressed, and missing-figure blocks, count; an unknown that is "not known" does not.
-    """
-    if not path:
-        return False
-    located = [*model.iter_sections(report), *model.iter_blocks(report)]
-    holders = [loc for loc in located if _within(path, loc.path)]
-    if not holders:
-        return False
-    holder = max(holders, key=lambda loc: len(loc.path))
-    value: Any = holder.item
-    if isinstance(value, model.Section):  # a section's own keys (its meets) hold no data
-        return _states_unpublished(value)
-    for key in parse_path(path[len(holder.path) :].lstrip(".")):
-        try:
-            value = value[key] if isinstance(key, int) else getattr(value, key)
-        except (AttributeError, IndexError, TypeError):
-            value = holder.item
-            break
-    return _states_unpublished(value)
-
-
 def status(report: model.Report, findings: Sequence[Finding]) -> Status:
     """The status of one duty from its findings (already suppressed where the board accepts)."""
     live = [f for f in findings if not f.suppressed]
@@ -145,7 +86,7 @@ def status(report: model.Report, findings: Sequence[Finding]) -> Status:
         return Status.MET
     if not live:
         return Status.ACCEPTED
-    if all(not_published(report, f.path) for f in live):
+    if all(concerns_unpublished_data(report, f) for f in live):
         return Status.NOT_PUBLISHED
     return Status.NOT_MET
 

@@ -9,13 +9,15 @@ from boardreport.model import Report
 from boardreport.render._views import ComplianceRow, NoteRow, SectionView
 from boardreport.rules._editions import select_edition
 from boardreport.rules._registry import FRAMEWORK_PACKS, PACKS, Finding, Rule, Severity
+from boardreport.rules._unpublished import concerns_unpublished_data
 from boardreport.rules.packs import load_packs
 
 MET = "met"
 NOT_MET = "not met"
 ACCEPTED = "accepted by the Board"
+DATA_NOT_PUBLISHED = "data not published"
 NOT_CHECKED = "not checked"
-STATUSES = (MET, NOT_MET, ACCEPTED, NOT_CHECKED)
+STATUSES = (MET, NOT_MET, ACCEPTED, DATA_NOT_PUBLISHED, NOT_CHECKED)
 """The statuses of a statutory duty in the compliance appendix."""
 
 AUTHOR_PACKS = frozenset({"SUP"})
@@ -84,9 +86,10 @@ def compliance_rows(
 ) -> tuple[ComplianceRow, ...]:
     """One row per rule of the report's framework: where it is met and its status.
 
-    The status is "not checked" without evidence (no check ran), "not met" while a finding of
-    the rule is open, "accepted by the Board" when every finding of it is suppressed (the
-    duty is not met and the Board says why), else "met".
+    The status is "not checked" without evidence (no check ran), "data not published" while
+    every open finding of the rule concerns data the report states as not published, "not
+    met" while another finding of it is open, "accepted by the Board" when every finding of
+    it is suppressed (the duty is not met and the Board says why), else "met".
     """
     rows: list[ComplianceRow] = []
     framework = select_edition(report).framework
@@ -96,8 +99,9 @@ def compliance_rows(
         own = [f for f in findings if f.rule == rule.id]
         if evidence is None:
             status = NOT_CHECKED
-        elif any(not f.suppressed for f in own):
-            status = NOT_MET
+        elif open_ := [f for f in own if not f.suppressed]:
+            unpublished = all(concerns_unpublished_data(report, f) for f in open_)
+            status = DATA_NOT_PUBLISHED if unpublished else NOT_MET
         elif own:
             status = ACCEPTED
         else:

@@ -110,7 +110,8 @@ class ComplianceRow:
     name: str
     citation: str
     status: str
-    """One of ``STATUSES``: "met", "not met", "accepted by the Board", "not checked"."""
+    """One of ``STATUSES``: "met", "not met", "accepted by the Board", "data not published",
+    "not checked"."""
     sections: tuple[tuple[str, str], ...]
     """(section title, anchor) pairs."""
     reasons: tuple[str, ...] = ()

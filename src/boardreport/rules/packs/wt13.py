@@ -45,6 +45,7 @@ from boardreport.rules._evidence import (
     reporting_year,
 )
 from boardreport.rules._registry import Finding, RuleContext, Severity, pack
+from boardreport.rules._unpublished import NOT_PUBLISHED_MESSAGE
 
 PACK = pack(
     "WT13",
@@ -87,7 +88,7 @@ def _missing(ctx: RuleContext, found: Evidence, message: str) -> Finding:
     """
     if found.status is Status.NOT_PUBLISHED:
         return ctx.finding(
-            f"declared, data not published: {message.split(' (')[0]}{found.explain()}",
+            f"{NOT_PUBLISHED_MESSAGE}: {message.split(' (')[0]}{found.explain()}",
             found.where,
             Severity.WARNING,
         )
