@@ -53,11 +53,6 @@ PATTERNED = {"id", "page"}
 """Fields validated against a pattern (ids, page numbers) that cannot hold markup."""
 
 NOT_SHOWN = {
-    # the arrangement (partners, relevant agencies, scrutiny) is data for the edition checks;
-    # no renderer prints it yet
-    *((model.Arrangement, f.name) for f in attrs.fields(model.Arrangement)),
-    *((model.Partner, f.name) for f in attrs.fields(model.Partner)),
-    *((model.Scrutiny, f.name) for f in attrs.fields(model.Scrutiny)),
     (model.Claim, "text"),
     (model.Claim, "refs"),
     (model.Claim, "of"),
@@ -174,10 +169,36 @@ def poisoner() -> Poisoner:
     return Poisoner(_very_hostile)
 
 
+ARRANGEMENT = model.Arrangement(
+    kind=model.ArrangementKind.LSCB,
+    partners=(
+        model.Partner(
+            organisation="Council",
+            body=model.PartnerBody.LOCAL_AUTHORITY,
+            lead="Chief Executive",
+            delegate="Director",
+            activity="Led the work.",
+        ),
+    ),
+    relevant_agencies=("Schools",),
+    education="Head teachers sit on the board.",
+    scrutiny=model.Scrutiny(
+        scrutineer="A scrutineer",
+        arrangements="Quarterly.",
+        findings="Sound.",
+        contribution="Read the draft.",
+    ),
+    changes="None.",
+    publication="https://example.org/report",
+)
+"""An arrangement with every text field, so that each one is shown hostile."""
+
+
 @pytest.fixture(scope="module")
 def hostile_report(fixture_report: model.Report, poisoner: Poisoner) -> model.Report:
     """The fixture report with hostile text in every text field of every component."""
-    return _rebind(poisoner(fixture_report), fixture_report)
+    with_arrangement = attrs.evolve(fixture_report, arrangement=ARRANGEMENT)
+    return _rebind(poisoner(with_arrangement), with_arrangement)
 
 
 @pytest.fixture(scope="module")

@@ -47,6 +47,7 @@ from boardreport.render._appendices import (
     pack_title,
     sections_by_path,
 )
+from boardreport.render._arrangement import ARRANGEMENT_ID, arrangement_view
 from boardreport.render._markup import MAX_HEADING
 from boardreport.render._views import (
     BlockView,
@@ -888,6 +889,7 @@ def build_context(
         "compliance": COMPLIANCE_ID,
         "notes": NOTES_ID,
         "draft": "draft-notice",
+        "arrangement": ARRANGEMENT_ID,
     }
     rules = default_rules() if rules is None else rules
     framework = select_edition(report).framework
@@ -898,8 +900,14 @@ def build_context(
     sections = tuple(builder.section(s, s.id, 0) for s in report.sections)
     sections = _resolve_sections(sections, builder)
     by_path = sections_by_path(sections)
+    arrangement = arrangement_view(report, said=lambda text: _said(text, builder.printed))
     contents = (
         *_contents(sections),
+        *(
+            [ContentsEntry(title=arrangement.title, anchor=arrangement.anchor)]
+            if arrangement
+            else []
+        ),
         ContentsEntry(title=COMPLIANCE_TITLE, anchor=COMPLIANCE_ID),
         ContentsEntry(title=NOTES_TITLE, anchor=NOTES_ID),
     )
@@ -940,6 +948,7 @@ def build_context(
         ),
         author_notes=author_notes,
         hidden_notes=sum(1 for f in findings if for_authors(f)) if not author_notes else 0,
+        arrangement=arrangement,
     )
 
 

@@ -140,6 +140,23 @@ class NoteRow:
 
 
 @frozen(kw_only=True)
+class ArrangementView:
+    """The safeguarding arrangement that publishes the report, as readers see it."""
+
+    anchor: str
+    title: str
+    facts: tuple[str, ...] = ()
+    """Short plain sentences: what publishes the report, how many children live in the area."""
+    partners: TableView | None = None
+    """The partners or members: organisation, which partner, lead and delegate."""
+    activities: tuple[tuple[str, str], ...] = ()
+    """(organisation, what it did in the year) for each partner that says."""
+    relevant_agencies: tuple[str, ...] = ()
+    described: tuple[tuple[str, str], ...] = ()
+    """(label, prose): education, independent scrutiny, changes, where it is published."""
+
+
+@frozen(kw_only=True)
 class ReportContext:
     """Everything a report template needs."""
 
@@ -175,3 +192,5 @@ class ReportContext:
     """True when notes meant for authors (info, suppression hygiene) are included."""
     hidden_notes: int = 0
     """The number of author-only notes left out."""
+    arrangement: ArrangementView | None = None
+    """The arrangement (partners, scrutiny), when the report describes one."""
