@@ -60,8 +60,8 @@ NATIONAL_CHECK_S = 70.0
 RUN_LIMIT_S = 600.0
 MB = 1_000_000
 REUSED = "report unchanged since the last run (the default: its load and renders are reused)"
-COLD = "nothing cached (`--no-cache`)"
-COLD_BUILD = "nothing cached but the script bundle (`--no-cache`)"
+COLD = "nothing cached but the script bundle"
+COLD_BUILD = COLD
 
 
 @dataclass
@@ -635,7 +635,10 @@ def profile_phases(bench: Bench, folder: Path, name: str) -> Phases:
     cache = bench.work / f"phases-cache-{name}"
     cache.mkdir()
     for bundle in (bench.work / "cache").glob("*bundle*"):
-        shutil.copyfile(bundle, cache / bundle.name)
+        if bundle.is_dir():
+            shutil.copytree(bundle, cache / bundle.name)
+        else:
+            shutil.copyfile(bundle, cache / bundle.name)
     env = {**bench.env, "BOARDREPORT_CACHE": str(cache)}
     done = subprocess.run(
         [sys.executable, str(BENCH / "phases.py"), str(folder)],
@@ -744,6 +747,7 @@ def measure_all(
     boardreport = _tool("boardreport")
     notes: list[str] = []
     fmt = ["--format", "md,html,vega"]
+    cache = work / "cache"
 
     say("floors")
     bench.measure("python", "bare interpreter (`python -c pass`)", [py, "-c", "pass"])
@@ -770,14 +774,15 @@ def measure_all(
     bench.measure(
         "check-cold",
         f"check, reference report, {COLD}",
-        [*boardreport, "check", "--no-cache", str(REFERENCE)],
+        [*boardreport, "check", str(REFERENCE)],
         ok=frozenset({0, 1}),
+        before=_fresh_build(work / "no-output", cache),
     )
     bench.measure(
         "build-cold",
         f"build, reference report (md, html, vega), {COLD_BUILD}",
-        [*build, "--no-cache"],
-        before=_remover(out),
+        build,
+        before=_fresh_build(out, cache),
     )
     # the floors get what the build made: its chart specifications and its Markdown
     specs = work / "specs"
@@ -794,9 +799,9 @@ def measure_all(
     bench.measure(
         "build-memory",
         f"build, reference report, all formats (PDF included), {COLD_BUILD}",
-        [*boardreport, "build", str(REFERENCE), "--out", str(mem_out), "--no-cache"],
+        [*boardreport, "build", str(REFERENCE), "--out", str(mem_out)],
         runs=min(bench.runs, 3),
-        before=_remover(mem_out),
+        before=_fresh_build(mem_out, cache),
     )
     notes.append(
         f"The PDF is {_pdf_pages(mem_out / 'report.pdf')} A4 pages drawn with WeasyPrint. Peak "
@@ -809,9 +814,9 @@ def measure_all(
     notes.append(
         "The warm-up build filled the cache: "
         + (", ".join(f"`{p.name}` ({p.stat().st_size:,} bytes)" for p in bundle) or "no bundle")
-        + f"; {len(cached) - len(bundle)} other cached files. `--no-cache` loads, renders and "
-        "draws everything afresh but keeps the script bundle, as on a fresh CI runner whose "
-        "bundle is restored."
+        + f"; {len(cached) - len(bundle)} other cached files. A cold run empties the cache but "
+        "for the script bundle before each run, as on a fresh CI runner that restores only "
+        "the bundle (`--no-cache` would also make the bundle afresh, in the build process)."
     )
 
     say("edit loop")
@@ -870,15 +875,15 @@ def measure_all(
         f"{LARGE:,} runs {bench.large_runs} time(s) with no separate warm-up (the interpreter, "
         "the imports and the files are warm from the smaller corpora): a warm-up and three runs "
         "of it would not fit the ten minutes. Corpus checks and builds run with "
-        "`--no-cache --jobs 0` (all cores): a national run meets every report for the first "
-        "time. The 1,000-report build runs only with `--full` and is not judged."
+        "`--jobs 0` (all cores), each run cold (nothing cached but the script bundle): a "
+        "national run meets every report for the first time. The 1,000-report build runs only with `--full` and is not judged."
     )
     for verb, sizes in (("check", check_sizes), ("build", build_sizes)):
         for n in sizes:
             say(f"corpus of {n}: {verb}")
             target = work / f"out-{verb}-{n}"
             extra = ["--out", str(target), *fmt] if verb == "build" else []
-            command = [*boardreport, verb, "--no-cache", "--jobs", "0", *extra]
+            command = [*boardreport, verb, "--jobs", "0", *extra]
             large = n >= LARGE
             started = time.perf_counter()
             bench.measure(
@@ -890,7 +895,7 @@ def measure_all(
                 runs=bench.large_runs if large else corpus_runs,
                 warmup=not large,
                 reports=n,
-                before=_remover(target) if verb == "build" else None,
+                before=_fresh_build(target, cache),
             )
             if verb == "build" and large:
                 bench.unjudged += time.perf_counter() - started
