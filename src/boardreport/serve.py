@@ -47,7 +47,7 @@ from boardreport.rules import Finding, Severity
 if typing.TYPE_CHECKING:
     from boardreport.cache import Cache
 
-POLL_SECONDS = 0.5
+POLL_SECONDS = 0.05
 """How often the watcher looks for changed report files."""
 CONNECTION_SECONDS = 30.0
 """A connection that sends nothing for this long is closed."""

@@ -516,8 +516,17 @@ def test_missing_system_libraries_are_a_clear_error_not_a_traceback(
     monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    """Without WeasyPrint's libraries build exits 2, says how to install them, writes nothing."""
-    monkeypatch.setitem(sys.modules, "weasyprint", None)
+    """Without WeasyPrint's libraries build exits 2, says how to install them, writes nothing.
+
+    The PDF is laid out in a child process, so the stand-in for a WeasyPrint whose libraries
+    are missing is a module on the child's path that fails to import as WeasyPrint does.
+    """
+    fake = tmp_path / "fake"
+    fake.mkdir()
+    (fake / "weasyprint.py").write_text(
+        "raise OSError(\"cannot load library 'libpango-1.0-0'\")\n", encoding="utf-8"
+    )
+    monkeypatch.setenv("PYTHONPATH", str(fake))
     out = tmp_path / "out"
     assert main(["build", str(skeleton_folder), "--out", str(out), "--format", "md,pdf"]) == 2
     error = capsys.readouterr().err

@@ -19,8 +19,7 @@ from typing import Any
 
 from boardreport.errors import RenderError
 from boardreport.model import Report
-from boardreport.render import _context
-from boardreport.render._pdf_tags import finish
+from boardreport.render import _context, _pdf_draw
 from boardreport.render._views import ContentsEntry, ReportContext, SectionView
 from boardreport.rules._registry import Finding, Rule
 
@@ -227,7 +226,4 @@ def render_pdf(
     if context is None:
         context = _context.build_context(report, findings, evidence=evidence, rules=rules)
     page = _print_page(report, context, specs=specs, svgs=svgs, environ=environ)
-    weasyprint = _weasyprint()
-    document = weasyprint.HTML(string=page, url_fetcher=_fetcher())
-    drawn: bytes = document.write_pdf(pdf_variant=PDF_VARIANT, pdf_identifier=None)
-    return finish(drawn, link_titles(context))
+    return _pdf_draw.draw(page, link_titles(context))
