@@ -1,47 +1,41 @@
-"""Measure how much of a source text survives in a rendered report: figures and sentences.
+"""Measure how much of a published text survives in a rendered report.
 
-A *figure* is a number in the source (``251,557``, ``7.8``, ``35%``, ``2014/15``). It is covered
-when the rendered text has the same number on a line that also holds its context: the nearest
-word (three or more letters, not a stop word) before it on its source line and the nearest after.
+Three measures, compared after one normalisation (:func:`normalise`: case folded, markup and
+every character other than letters, digits and ``%`` turned into spaces):
 
-A *sentence* is a run of at least four words ending in ``.``, ``!``, ``?``, ``:`` or a line end.
-It is covered when its words appear in the same order in the rendered text. Markup, case,
-punctuation and white space are ignored.
+- *numbers*: the distinct numbers of the source (commas dropped, single digits ignored);
+- *numbers in context*: each number of two or more digits paired with the token before it,
+  so ``7.8`` counts only where it follows the same word as in the source;
+- *sentences*: the source's pieces of eight or more words, split after ``.``, ``!``, ``?``,
+  ``;`` and ``:`` and at list glyphs standing alone (``-``, ``•``, ``❖``, ``➤``, ``>``, ``o``),
+  each searched as a run of the normalised rendered text. A table is covered only when its
+  caption, header row and rows follow each other as published, with nothing between them.
 """
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable
 
 from attrs import frozen
 
-_NUMBER = re.compile(r"(?<![\w.])\d[\d,]*(?:\.\d+)?")
-_SENTENCE_END = re.compile(r"(?<=[.!?:])\s+|\n")
-
-
-_SUPERSCRIPT = re.compile(r"(\d)\s*(?:<sup>|\$?\s*\^\{)(\w+)(?:</sup>|\}\s*\$?)")
-_BULLET = re.compile(r"^\s*(?:(?:[-*•➤❖♦>o]|\d{1,2}[.)]|[a-h][.)])\s+)+", re.MULTILINE)
+_NUMBER = re.compile(r"(?<![\w.])(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?!\w)")
+_PIECE_BREAK = re.compile(r"(?<=[.!?;:])\s+|\s+[-•❖➤>o]\s+")
+_QUOTES = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"'})
+MIN_WORDS = 8
+"""Shorter pieces are names, labels and headings, which contents lists and captions repeat."""
 
 
 def normalise(text: str) -> str:
-    """Lower-case words and numbers only, separated by single spaces.
+    """Lower-case letters, digits and ``%`` only, separated by single spaces.
 
-    Presentation is ignored: list markers (including the PDF's ``o`` and ``➤`` glyphs),
-    superscripts written as HTML or LaTeX, markup, currency signs, hyphens and punctuation.
+    Presentation is ignored: HTML tags and Markdown markup, punctuation, currency signs and the
+    signs of amounts.
     """
-    text = text.replace("’", "'").replace("‘", "'").replace("–", "-").replace("—", "-")
-    text = _SUPERSCRIPT.sub(r"\1\2", text)
-    text = _BULLET.sub("", text)
-    text = text.replace("£", "").replace("$", "")
-    text = re.sub(r"<[^>]+>", " ", text)  # residual markup
-    text = re.sub(r"[^\w%'/.,]+", " ", text.lower())  # hyphens and dashes count as spaces
-    text = re.sub(r"(?<!\d)[.,](?!\d)|(?<=\d)[.,](?!\d)", " ", text)
-    return " ".join(text.split())
-
-
-def _number(token: str) -> str:
-    return token.replace(",", "").rstrip(".")
+    text = unicodedata.normalize("NFKC", text)
+    text = re.sub(r"<[^>]+>", " ", text).translate(_QUOTES).lower()
+    return " ".join(re.sub(r"[^a-z0-9%]+", " ", text).split())
 
 
 @frozen
@@ -58,93 +52,59 @@ class Coverage:
         return self.covered / self.total if self.total else 1.0
 
 
-_STOPWORDS = frozenset(
-    [
-        "the",
-        "and",
-        "for",
-        "with",
-        "from",
-        "that",
-        "this",
-        "was",
-        "were",
-        "are",
-        "has",
-        "have",
-        "had",
-        "per",
-        "its",
-        "our",
-        "not",
-        "but",
-        "all",
-    ]
-)
+def numbers(text: str) -> set[str]:
+    """The distinct numbers of ``text`` of two or more digits or with a decimal point."""
+    found = (match.group(1).replace(",", "") for match in _NUMBER.finditer(text))
+    return {token for token in found if not (token.isdigit() and len(token) == 1)}
 
 
-def _words(text: str) -> list[str]:
-    return [w for w in re.findall(r"[a-z][a-z']{2,}", normalise(text)) if w not in _STOPWORDS]
-
-
-def _context(line: str, start: int, end: int) -> set[str]:
-    return set(_words(line[:start])[-1:] + _words(line[end:])[:1])
-
-
-def figure_coverage(source_lines: Iterable[str], rendered: str) -> Coverage:
-    """How many of the source's figures appear in the rendered text in their context."""
-    index: dict[str, list[set[str]]] = {}
-    for line in rendered.splitlines():
-        words = set(_words(line))
-        for token in _NUMBER.findall(line):
-            index.setdefault(_number(token), []).append(words)
-    covered, missing, total = 0, [], 0
-    for line in source_lines:
-        for match in _NUMBER.finditer(line):
-            total += 1
-            context = _context(line, match.start(), match.end())
-            rendered_lines = index.get(_number(match.group()), [])
-            if any(context <= words for words in rendered_lines):
-                covered += 1
-            else:
-                missing.append(f"{match.group()!r} in {line.strip()[:80]!r}")
-    return Coverage(covered=covered, total=total, missing=tuple(missing))
+def number_pairs(text: str) -> set[str]:
+    """Each number of two or more digits with the token before it: ``"rate 7"``, ``"is 35%"``."""
+    tokens = normalise(text.replace(",", "")).split()
+    return {
+        f"{before} {token}"
+        for before, token in zip(tokens, tokens[1:], strict=False)
+        if re.fullmatch(r"\d+%?", token) and len(token.rstrip("%")) > 1
+    }
 
 
 def sentences(text: str) -> list[str]:
-    """Split text into normalised sentences of at least four words with letters."""
-    out = []
-    for chunk in _SENTENCE_END.split(text):
-        norm = normalise(chunk)
-        if sum(1 for word in norm.split() if re.search("[a-z]", word)) >= 4:
-            out.append(norm)
-    return out
+    """The normalised pieces of ``text`` of at least :data:`MIN_WORDS` words, in order."""
+    pieces = (normalise(p) for p in _PIECE_BREAK.split(re.sub(r"\s+", " ", text)))
+    return [p for p in pieces if len(p.split()) >= MIN_WORDS]
 
 
-def sentence_coverage(source_text: str, rendered: str) -> Coverage:
-    """How many of the source's sentences appear, words in order, in the rendered text."""
-    haystack = " " + normalise(rendered) + " "
-    found, missing = 0, []
-    items = sentences(source_text)
-    for sentence in items:
-        if f" {sentence} " in haystack:
-            found += 1
-        else:
-            missing.append(sentence[:100])
-    return Coverage(covered=found, total=len(items), missing=tuple(missing))
+def _recall(source: Iterable[str], found: set[str] | str) -> Coverage:
+    items = list(source)
+    missing = tuple(item for item in items if item not in found)
+    return Coverage(covered=len(items) - len(missing), total=len(items), missing=missing)
 
 
-def repeated_sentences(source_text: str, rendered: str, min_words: int = 8) -> list[str]:
-    """The source's sentences of ``min_words`` or more that the rendered text holds more often
-    than the source does (shorter ones are names and headings, which contents lists, captions
-    and labels rightly repeat)."""
-    haystack = " " + normalise(rendered) + " "
-    source = " " + normalise(source_text) + " "
-    repeated = []
-    for sentence in dict.fromkeys(sentences(source_text)):
-        if len(sentence.split()) < min_words:
-            continue
-        needle = f" {sentence} "
-        if haystack.count(needle) > source.count(needle):
-            repeated.append(sentence[:100])
-    return repeated
+def number_coverage(source: str, rendered: str) -> Coverage:
+    """How many of the source's distinct numbers the rendered text holds anywhere."""
+    return _recall(sorted(numbers(source)), numbers(rendered))
+
+
+def context_coverage(source: str, rendered: str) -> Coverage:
+    """How many of the source's (token, number) pairs the rendered text holds."""
+    return _recall(sorted(number_pairs(source)), number_pairs(rendered))
+
+
+def sentence_coverage(source: str, rendered: str) -> Coverage:
+    """How many of the source's sentences appear, word for word and in order, in the rendered
+    text (as runs of its normalised words)."""
+    return _recall(sentences(source), normalise(rendered))
+
+
+def _count(sentence: str, text: str) -> int:
+    return len(re.findall(rf"(?<!\S){re.escape(sentence)}(?!\S)", text))
+
+
+def repeated_sentences(source: str, rendered: str) -> list[str]:
+    """The source's sentences that the rendered text holds more often than the source does."""
+    haystack, published = normalise(rendered), normalise(source)
+    return [
+        sentence
+        for sentence in dict.fromkeys(sentences(source))
+        if _count(sentence, haystack) > _count(sentence, published)
+    ]
