@@ -389,6 +389,20 @@ def _check_cells(_: Any, attribute: attrs.Attribute[Any], rows: Any) -> None:
                 raise TypeError(msg)
 
 
+def _check_bands(instance: Any, attribute: attrs.Attribute[Any], bands: Any) -> None:
+    if not bands:
+        return
+    keys = [column.key for column in instance.columns[1:]]
+    listed = [key for band in bands for key in band]
+    if sorted(listed) != sorted(keys) or not all(bands):
+        msg = (
+            f"'{attribute.name}' must list each column after the first exactly once, in "
+            f"non-empty parts: the columns are {', '.join(keys)}; the parts list "
+            f"{', '.join(listed) or 'none'}"
+        )
+        raise ValueError(msg)
+
+
 def _check_counts(_: Any, attribute: attrs.Attribute[Any], pairs: Any) -> None:
     for i, pair in enumerate(pairs):
         if len(pair) != 2 or not isinstance(pair[0], str):
@@ -911,6 +925,10 @@ class Column:
     """What kind of values the column holds."""
     unit: str = ""
     """A unit added to the heading in brackets, for example `"hours"`."""
+    signs: bool = True
+    """Whether each cell prints its sign: the `%` of a percent column, the currency symbol of a
+    money column. Set it to false where the published table states the unit once, in its
+    caption or heading (`"% received by service area"`), and prints bare figures."""
 
 
 @frozen(kw_only=True)
@@ -958,6 +976,11 @@ class Table:
     """Published totals of columns."""
     row_sums: tuple[RowSum, ...] = field(default=(), converter=_tuple)
     """Columns that are published as the sum of other columns in each row."""
+    bands: tuple[tuple[str, ...], ...] = field(default=(), converter=_rows, validator=_check_bands)
+    """For a wide table published in parts, one under another, each repeating the row labels:
+    the keys of the columns each part shows, part by part (`[["fostering", "education"],
+    ["residential", "others"]]`). Every column after the first is in exactly one part. Leave it
+    out to print the table whole."""
     percent_of: str = ""
     """For a table of percentages: the id of the table of counts it was worked out from (same row
     labels and column keys). Each percentage is checked against 100 × count ÷ row total."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 
 import attrs
 
@@ -125,7 +125,8 @@ def _cells(row: Sequence[model.Cell], columns: Sequence[Column], currency: str) 
     cells: list[Cell] = []
     for i, column in enumerate(columns):
         value: model.Cell = row[i] if i < len(row) else ""
-        cells.append(Cell(fmt.cell(value, column.type, currency), column.type in NUMERIC and i > 0))
+        text = fmt.cell(value, column.type, currency, signs=column.signs)
+        cells.append(Cell(text, column.type in NUMERIC and i > 0))
     return tuple(cells)
 
 
@@ -141,7 +142,7 @@ def table_view(table: Table, anchor: str, currency: str = "GBP") -> TableView:
         cells = [Cell(title)]
         for column in columns[1:]:
             value = values.get(column.key)
-            text = "" if value is None else fmt.cell(value, column.type, currency)
+            text = "" if value is None else fmt.cell(value, column.type, currency, signs=column.signs)
             cells.append(Cell(text, column.type in NUMERIC))
         totals.append(tuple(cells))
     return TableView(
@@ -153,6 +154,30 @@ def table_view(table: Table, anchor: str, currency: str = "GBP") -> TableView:
         source=_with_page(table.source, table.page),
         note=table.note,
     )
+
+
+def _parts(view: TableView, table: Table, anchor: Callable[[str], str]) -> tuple[TableView, ...]:
+    """The table in the parts it was published in (``Table.bands``), each with the row labels:
+    the first has the caption, the others say they continue it, the last has source and note."""
+    if not table.bands:
+        return (view,)
+    last = len(table.bands) - 1
+    parts = []
+    for n, keys in enumerate(table.bands):
+        shown = [0, *(i for key in keys if (i := table.column_index(key)) is not None)]
+        parts.append(
+            attrs.evolve(
+                view,
+                anchor=view.anchor if n == 0 else anchor(f"{view.anchor}-part-{n + 1}"),
+                caption=view.caption if n == 0 else f"{view.caption} (continued)",
+                headers=tuple(view.headers[i] for i in shown),
+                rows=tuple(tuple(row[i] for i in shown) for row in view.rows),
+                totals=tuple(tuple(row[i] for i in shown) for row in view.totals),
+                source=view.source if n == last else "",
+                note=view.note if n == last else "",
+            )
+        )
+    return tuple(parts)
 
 
 def _simple_table(
@@ -478,8 +503,9 @@ class _Builder:
         kind = model.block_tag(block)
         if isinstance(block, Table):
             table = table_view(block, self.anchors.take(f"table-{block.id}"))
+            parts = _parts(table, block, self.anchors.take)
             return BlockView(
-                kind=kind, anchor=table.anchor, level=inner, item=block, tables=(table,)
+                kind=kind, anchor=table.anchor, level=inner, item=block, tables=parts
             )
         if isinstance(block, Chart):
             return self.chart(block, inner)

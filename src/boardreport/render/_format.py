@@ -102,10 +102,13 @@ def percent(value: Figure) -> str:
     return f"{number(value)}%"
 
 
-def cell(value: Cell, kind: ColumnType, currency: str = "GBP") -> str:
-    """Format one table cell by its column type; text cells are returned as they are."""
+def cell(value: Cell, kind: ColumnType, currency: str = "GBP", *, signs: bool = True) -> str:
+    """Format one table cell by its column type; text cells are returned as they are. Without
+    ``signs``, percentages and amounts are bare figures (their unit is in a heading)."""
     if isinstance(value, str):
         return value
+    if not signs:
+        return number(value)
     if kind is ColumnType.MONEY:
         return money(value, currency)
     if kind is ColumnType.PERCENT:
