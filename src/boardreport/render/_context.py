@@ -426,10 +426,11 @@ def _present(*pairs: tuple[str, str]) -> tuple[tuple[str, str], ...]:
     return tuple((label, text) for label, text in pairs if text)
 
 
-def _lead(lead: model.Person | None) -> tuple[str, ...]:
-    if lead is None:
-        return ()
-    return ("Lead: " + _person(lead),)
+def _priority_line(block: PriorityArea) -> str:
+    """The line printed above a priority's title: its number, plan and lead."""
+    plan = "" if block.plan_period is None else f" ({block.plan_period} plan)"
+    lead = "" if block.lead is None else f" · Lead: {_person(block.lead)}"
+    return f"Priority {block.number}{plan}{lead}"
 
 
 def _todo(prompt: str) -> str:
@@ -523,12 +524,10 @@ class _Builder:
             value = fmt.with_unit(block.value, block.unit)
             return attrs.evolve(view, facts=(value, *_kpi_facts(block), *_page_fact(block.page)))
         if isinstance(block, PriorityArea):
-            plan = "" if block.plan_period is None else str(block.plan_period)
             return attrs.evolve(
                 view,
-                facts=_lead(block.lead),
+                facts=(_priority_line(block),),
                 extra=_present(
-                    ("Plan period", plan),
                     ("Aim", block.aim),
                     ("Progress", block.progress),
                     ("Work in progress", block.work_in_progress),
@@ -680,7 +679,10 @@ class _Builder:
             # the first block's heading would repeat the section's, read twice in a row; an
             # agency return's form label then stands before the section's heading
             first = blocks[0]
-            overline = first.item.label if isinstance(first.item, AgencyReturn) else ""
+            if isinstance(first.item, AgencyReturn):
+                overline = first.item.label
+            elif isinstance(first.item, PriorityArea) and first.facts:
+                overline = first.facts[0]
             blocks = (attrs.evolve(first, heading="", overline=bool(overline)), *blocks[1:])
         # a later block named like its section (an agency return after the agency's own
         # paragraphs) would otherwise be read as the same heading again
@@ -812,14 +814,14 @@ def _unsaid(block: model.Block, printed: str) -> model.Block:
 
 def _same(first: str, second: str) -> bool:
     """True when two headings say the same: equal words, or equal after a "Priority 2:"-style
-    prefix ("PRIORITY AREA 2: X" and "Priority 2: X")."""
+    prefix ("PRIORITY AREA 2: X", "Priority 2: X" and "X")."""
     if not first:
         return False
-    return _slug(first) == _slug(second) or (
-        ":" in first
-        and ":" in second
-        and _slug(first.split(":", 1)[1]) == _slug(second.split(":", 1)[1])
-    )
+    return _slug(first) == _slug(second) or _unprefixed(first) == _unprefixed(second)
+
+
+def _unprefixed(heading: str) -> str:
+    return _slug(heading.split(":", 1)[1] if ":" in heading else heading)
 
 
 def _heading(block: model.Block) -> str:
@@ -827,7 +829,7 @@ def _heading(block: model.Block) -> str:
     if isinstance(block, AgencyReturn):
         return block.agency
     if isinstance(block, PriorityArea):
-        return f"Priority {block.number}: {block.title}"
+        return block.title
     if isinstance(block, model.CaseStudy):
         return f"Case study: {block.title}"
     if isinstance(block, Challenge | Review):
