@@ -61,8 +61,8 @@ def test_every_block_type_renders_its_content(fixture_report: model.Report) -> N
         "| **Total** | **213** | **229** |",
         "Source: Northbrook children's services",
         "![Child protection plans by category](charts/plans-by-category.svg)\n\nNeglect is the",
-        "### Priority 1: Early help",
-        "Lead: Alex Officer, Director of Children's Services, Northbrook Council",
+        "**Priority 1 · Lead: Alex Officer, Director of Children's Services, Northbrook Council**"
+        "\n\n### Early help",
         "### Northbrook Police",
         "#### What were the agreed safeguarding objectives for 2014/15?",
         "| Clinical Commissioning Group | £15,000 |",
