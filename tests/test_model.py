@@ -172,6 +172,16 @@ def test_pages_are_page_numbers() -> None:
         model.Table(id="t", caption="T", columns=[], rows=[], page="see appendix")
 
 
+def test_table_bands_list_each_column_once() -> None:
+    """A table printed in parts names every column after the row labels in exactly one part."""
+    columns = [model.Column(key=k, label=k.title()) for k in ("year", "a", "b", "c")]
+    table = model.Table(id="t", caption="T", columns=columns, rows=[], bands=[["a", "b"], ["c"]])
+    assert table.bands == (("a", "b"), ("c",))
+    for bands in ([["a", "b"]], [["a", "b"], ["b", "c"]], [["a", "b", "c"], []], [["year", "a"]]):
+        with pytest.raises(ValueError, match="each column after the first exactly once"):
+            model.Table(id="t", caption="T", columns=columns, rows=[], bands=bands)
+
+
 def test_breakdown_counts_are_whole_numbers_or_stated_unknowns() -> None:
     """A breakdown's count may be withheld, but never text."""
     suppressed = model.Unknown(reason=model.UnknownReason.SUPPRESSED, marker="x")

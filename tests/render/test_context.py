@@ -286,6 +286,55 @@ def test_tables_and_charts_are_anchored_by_their_own_ids(fixture_report: model.R
     assert chart.tables == ()
 
 
+def test_a_table_published_in_parts_prints_in_those_parts(fixture_report: model.Report) -> None:
+    """Each part repeats the row labels; the later parts continue the caption under their own
+    anchors; the source and note follow the last part; a column without signs is bare."""
+    columns = [
+        model.Column(key="year", label="Year"),
+        model.Column(key="a", label="A", type=model.ColumnType.INTEGER),
+        model.Column(key="b", label="B", type=model.ColumnType.PERCENT, signs=False),
+        model.Column(key="c", label="C", type=model.ColumnType.PERCENT),
+    ]
+    table = model.Table(
+        id="wide",
+        caption="Wide",
+        columns=columns,
+        rows=[["2014/15", 4, 50, 25]],
+        source="Council",
+        bands=[["a", "b"], ["c"]],
+    )
+    section = model.Section(id="s", title="S", blocks=(table,))
+    report = attrs.evolve(fixture_report, sections=(section,))
+    first, second = build_context(report, rules=RULES).sections[0].blocks[0].tables
+    assert [h.text for h in first.headers] == ["Year", "A", "B"]
+    assert [c.text for c in first.rows[0]] == ["2014/15", "4", "50"]
+    assert [h.text for h in second.headers] == ["Year", "C"]
+    assert [c.text for c in second.rows[0]] == ["2014/15", "25%"]
+    assert (first.caption, second.caption) == ("Wide", "Wide (continued)")
+    assert (first.anchor, second.anchor) == ("table-wide", "table-wide-part-2")
+    assert (first.source, second.source) == ("", "Council")
+
+
+def test_a_priority_prints_its_number_and_lead_above_its_title(
+    fixture_report: model.Report,
+) -> None:
+    """The line above a priority's title gives its number, plan and lead; in a section named
+    after the priority, that line stands above the section's heading instead."""
+    lead = model.Person(name="Alex Officer", role="Director")
+    priority = model.PriorityArea(
+        number=2, title="Early help", aim="Help early.", lead=lead, plan_period="2014-16"
+    )
+    line = "Priority 2 (2014-16 plan) · Lead: Alex Officer, Director"
+    section = model.Section(id="s", title="Progress", blocks=(priority,))
+    report = attrs.evolve(fixture_report, sections=(section,))
+    view = build_context(report, rules=RULES).sections[0].blocks[0]
+    assert (view.facts, view.heading, view.overline) == ((line,), "Early help", False)
+    named = attrs.evolve(section, title="EARLY HELP")
+    built = build_context(attrs.evolve(report, sections=(named,)), rules=RULES).sections[0]
+    assert (built.overline, built.blocks[0].heading, built.blocks[0].overline) == (line, "", True)
+    assert built.blocks[0].extra == (("Aim", "Help early."),)
+
+
 def test_new_facts_are_said_in_words() -> None:
     """Stated unknowns, bounds, budget kinds, chairs' dates, shares and pages read as words."""
     from boardreport.render import _context as ctx

@@ -46,6 +46,13 @@ def test_cells_are_formatted_by_column_type() -> None:
     assert fmt.cell(1210, ColumnType.INTEGER) == "1,210"
 
 
+def test_cells_without_signs_are_bare_figures() -> None:
+    """A column whose heading states its unit prints its figures without % or currency sign."""
+    assert fmt.cell(Decimal("24.5"), ColumnType.PERCENT, signs=False) == "24.5"
+    assert fmt.cell(-1620, ColumnType.MONEY, signs=False) == "-1,620"
+    assert fmt.cell("n/a", ColumnType.PERCENT, signs=False) == "n/a"
+
+
 def test_dates_and_enumerations_read_as_words() -> None:
     """Dates are British; enumeration values are written as words with their acronyms."""
     assert fmt.date(dt.date(2015, 3, 31)) == "31 March 2015"

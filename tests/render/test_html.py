@@ -242,3 +242,27 @@ def test_rendering_is_deterministic(fixture_report: model.Report, html: str) -> 
     """Rendering the same report twice gives the same page, byte for byte."""
     again = render_html(fixture_report, FINDINGS, evidence=EVIDENCE, rules=RULES)
     assert again == html
+
+
+def test_a_table_published_in_parts_is_one_captioned_table_per_part(
+    fixture_report: model.Report,
+) -> None:
+    """Each part is its own table in its own labelled scroll region, with a unique id."""
+    columns = [model.Column(key=k, label=k.upper()) for k in ("year", "a", "b")]
+    wide = model.Table(
+        id="wide",
+        caption="Wide",
+        columns=columns,
+        rows=[["2014/15", "x", "y"]],
+        bands=[["a"], ["b"]],
+    )
+    report = attrs.evolve(
+        fixture_report, sections=(model.Section(id="s", title="S", blocks=(wide,)),)
+    )
+    page = Page(render_html(report, rules=RULES))
+    captions = [a["id"] for a in page.all("caption") if "wide" in (a["id"] or "")]
+    assert captions == ["table-wide-caption", "table-wide-part-2-caption"]
+    regions = [a["aria-labelledby"] for a in page.all("div") if a.get("role") == "region"]
+    assert [r for r in regions if "wide" in (r or "")] == captions
+    ids = [a["id"] for _, a in page.tags if a.get("id")]
+    assert len(ids) == len(set(ids))

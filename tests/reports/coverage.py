@@ -14,6 +14,7 @@ every character other than letters, digits and ``%`` turned into spaces):
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -63,7 +64,7 @@ def number_pairs(text: str) -> set[str]:
     tokens = normalise(text.replace(",", "")).split()
     return {
         f"{before} {token}"
-        for before, token in zip(tokens, tokens[1:], strict=False)
+        for before, token in itertools.pairwise(tokens)
         if re.fullmatch(r"\d+%?", token) and len(token.rstrip("%")) > 1
     }
 

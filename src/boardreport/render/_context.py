@@ -142,7 +142,9 @@ def table_view(table: Table, anchor: str, currency: str = "GBP") -> TableView:
         cells = [Cell(title)]
         for column in columns[1:]:
             value = values.get(column.key)
-            text = "" if value is None else fmt.cell(value, column.type, currency, signs=column.signs)
+            text = (
+                "" if value is None else fmt.cell(value, column.type, currency, signs=column.signs)
+            )
             cells.append(Cell(text, column.type in NUMERIC))
         totals.append(tuple(cells))
     return TableView(
@@ -505,9 +507,7 @@ class _Builder:
         if isinstance(block, Table):
             table = table_view(block, self.anchors.take(f"table-{block.id}"))
             parts = _parts(table, block, self.anchors.take)
-            return BlockView(
-                kind=kind, anchor=table.anchor, level=inner, item=block, tables=parts
-            )
+            return BlockView(kind=kind, anchor=table.anchor, level=inner, item=block, tables=parts)
         if isinstance(block, Chart):
             return self.chart(block, inner)
         block_id = getattr(block, "id", None)
