@@ -685,9 +685,14 @@ class _Builder:
                 overline = first.facts[0]
             blocks = (attrs.evolve(first, heading="", overline=bool(overline)), *blocks[1:])
         # a later block named like its section (an agency return after the agency's own
-        # paragraphs) would otherwise be read as the same heading again
+        # paragraphs) would otherwise be read as the same heading again; its form label, as
+        # on the published form, stands before the section's heading
+        later = [b for b in blocks[1:] if _same(b.heading, section.title)]
+        label = next((b.item.label for b in later if isinstance(b.item, AgencyReturn)), "")
+        overline = overline or label
         blocks = tuple(
-            attrs.evolve(b, heading="") if _same(b.heading, section.title) else b for b in blocks
+            attrs.evolve(b, heading="", overline=b.overline or bool(label)) if b in later else b
+            for b in blocks
         )
         children = tuple(self.section(s, f"{path}/{s.id}", depth + 1) for s in section.sections)
         return SectionView(
