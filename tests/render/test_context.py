@@ -233,6 +233,20 @@ def test_a_first_block_heading_that_repeats_the_section_title_is_dropped(
     assert view.extra == (("What went well?", "Much."),)
 
 
+def test_a_later_return_of_the_sections_agency_puts_its_label_above_the_heading(
+    fixture_report: model.Report,
+) -> None:
+    """The agency's paragraphs come first; its return's form label still heads the section."""
+    answer = model.AgencyAnswer(question="What went well?", answer="Much.")
+    agency = model.AgencyReturn(agency="Police", label="Agency", questions=(answer,))
+    summary = model.Prose(text="**Executive Summary** The force was inspected.")
+    section = model.Section(id="wmp", title="Police", blocks=(summary, agency))
+    report = attrs.evolve(fixture_report, sections=(section,))
+    view = build_context(report, rules=RULES).sections[0]
+    assert view.overline == "Agency"
+    assert (view.blocks[1].heading, view.blocks[1].overline) == ("", True)
+
+
 def test_typed_texts_the_prose_already_says_are_not_repeated(
     fixture_report: model.Report,
 ) -> None:
