@@ -97,6 +97,8 @@ def _builds(cls: type) -> st.SearchStrategy[Any]:
             kwargs["rate_per"] = st.one_of(st.none(), st.sampled_from([1000, 10000]))
         elif attribute.name == "page":
             kwargs["page"] = st.sampled_from(["", "12", "12-13", "iv"])
+        elif attribute.name == "bands":
+            kwargs["bands"] = st.just(())
         else:
             kwargs[attribute.name] = _for_type(hints[attribute.name])
     if cls is model.IncomeLine:
@@ -106,7 +108,19 @@ def _builds(cls: type) -> st.SearchStrategy[Any]:
         standard = {k: v for k, v in kwargs.items() if k != "questions"}
         own = {k: v for k, v in kwargs.items() if k not in model.AgencyReturn.ANSWER_FIELDS}
         return st.one_of(st.builds(cls, **standard), st.builds(cls, **own))
+    if cls is model.Table:
+        # parts must name the table's own columns: the whole table, or two parts of it
+        return st.builds(cls, **kwargs).flatmap(
+            lambda table: st.sampled_from([(), _two_parts(table)]).map(
+                lambda bands: attrs.evolve(table, bands=bands)
+            )
+        )
     return st.builds(cls, **kwargs)
+
+
+def _two_parts(table: model.Table) -> tuple[tuple[str, ...], ...]:
+    keys = tuple(column.key for column in table.columns[1:])
+    return (keys[:1], keys[1:]) if len(keys) > 1 else ()
 
 
 blocks: st.SearchStrategy[model.Block] = st.deferred(
