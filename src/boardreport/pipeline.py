@@ -19,7 +19,7 @@ import attrs
 from attrs import frozen
 
 from boardreport import model
-from boardreport.errors import RenderError, UsageError
+from boardreport.errors import RenderError, UsageError, where
 
 if TYPE_CHECKING:
     from boardreport.cache import Cache, Fragments
@@ -247,8 +247,8 @@ def located(error: RenderError, sources: SourceMap) -> str:
     if not isinstance(path, str):
         return str(error)
     file, line = sources.locate(path)
-    where = f"{file}:{line}" if file is not None and line is not None else str(file or "")
-    return f"{where}: {path}: {error}" if where else f"{path}: {error}"
+    location = where(file, line)
+    return f"{location}: {path}: {error}" if location else f"{path}: {error}"
 
 
 def default_out(path: str | os.PathLike[str]) -> Path:

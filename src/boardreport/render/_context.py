@@ -61,7 +61,6 @@ from boardreport.render._views import (
 from boardreport.rules._editions import select_edition
 from boardreport.rules._registry import Finding, Rule, Severity
 
-NUMERIC = model.NUMERIC_COLUMNS
 
 CONTENTS_DEPTH = 2
 """The contents list shows the top two levels of sections."""
@@ -118,14 +117,14 @@ def _header(column: Column) -> Cell:
     label = column.label
     if column.unit and column.unit not in label:
         label = f"{label} ({column.unit})"
-    return Cell(label, column.type in NUMERIC)
+    return Cell(label, column.type in model.NUMERIC_COLUMNS)
 
 
 def _cells(row: Sequence[model.Cell], columns: Sequence[Column], currency: str) -> tuple[Cell, ...]:
     cells: list[Cell] = []
     for i, column in enumerate(columns):
         value: model.Cell = row[i] if i < len(row) else ""
-        cells.append(Cell(fmt.cell(value, column.type, currency), column.type in NUMERIC and i > 0))
+        cells.append(Cell(fmt.cell(value, column.type, currency), column.type in model.NUMERIC_COLUMNS and i > 0))
     return tuple(cells)
 
 
@@ -142,7 +141,7 @@ def table_view(table: Table, anchor: str, currency: str = "GBP") -> TableView:
         for column in columns[1:]:
             value = values.get(column.key)
             text = "" if value is None else fmt.cell(value, column.type, currency)
-            cells.append(Cell(text, column.type in NUMERIC))
+            cells.append(Cell(text, column.type in model.NUMERIC_COLUMNS))
         totals.append(tuple(cells))
     return TableView(
         anchor=anchor,

@@ -51,7 +51,6 @@ DASHES = ((1, 0), (6, 3), (2, 2), (8, 3, 2, 3), (1, 3), (10, 2), (4, 4))
 
 OUTLINE = "#1a1a1a"
 
-NUMERIC = model.NUMERIC_COLUMNS
 
 
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
@@ -175,7 +174,7 @@ def chart_values(chart: Chart, table: Table) -> list[dict[str, Any]]:
     for key in chart.y:
         index = _column(table, key, chart, "y")
         column = table.columns[index]
-        if column.type not in NUMERIC:
+        if column.type not in model.NUMERIC_COLUMNS:
             msg = f"chart '{chart.id}': y column '{key}' holds {column.type.value}, not numbers"
             raise RenderError(msg)
         y_columns.append((index, column))
