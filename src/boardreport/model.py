@@ -18,6 +18,8 @@ from typing import Any, TypeAlias
 import attrs
 from attrs import field, frozen
 
+from boardreport import wording
+
 Number: TypeAlias = int | Decimal
 
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]*$")
@@ -101,12 +103,7 @@ class UnknownReason(enum.Enum):
     SUPPRESSED = "suppressed"
 
 
-UNKNOWN_WORDS = {
-    UnknownReason.NOT_KNOWN: "not known",
-    UnknownReason.NOT_PUBLISHED: "not published",
-    UnknownReason.WITHHELD: "withheld",
-    UnknownReason.SUPPRESSED: "suppressed",
-}
+UNKNOWN_WORDS = {reason: wording.UNKNOWN_REASONS[reason.value] for reason in UnknownReason}
 """How each reason is said to readers."""
 
 
@@ -144,12 +141,7 @@ class BoundRelation(enum.Enum):
     AT_MOST = "at_most"
 
 
-BOUND_WORDS = {
-    BoundRelation.MORE_THAN: "over",
-    BoundRelation.AT_LEAST: "at least",
-    BoundRelation.FEWER_THAN: "fewer than",
-    BoundRelation.AT_MOST: "at most",
-}
+BOUND_WORDS = {relation: wording.BOUND_RELATIONS[relation.value] for relation in BoundRelation}
 """How each relation is said to readers (before the limit)."""
 
 
@@ -1172,25 +1164,7 @@ class AgencyReturn:
         )
 
 
-AGENCY_RETURN_QUESTIONS: dict[str, str] = {
-    "commitment": "How does your agency demonstrate its commitment to safeguarding children and "
-    "the work of the Board?",
-    "objectives": "What were the agreed safeguarding objectives for {year}?",
-    "achievements": "Achievements against the above Objectives",
-    "improvement_plans": "Improvement Plans where barriers have existed.",
-    "impact": "Impact for Children, Young People and Families",
-    "priorities_next_year": "In relation to safeguarding children, what are your "
-    "priorities/objectives for {next_year}",
-    "contribution_statement": "Provide a statement on the effectiveness of the contribution made "
-    "by your organisation/service to the Board and/or its committees?",
-    "training": "TRAINING - Promoting, delivering and evaluating single agency & multi-agency "
-    "training",
-    "policy_and_procedures": "POLICY AND PROCEDURES - embedding policy and procedure in practice",
-    "communication": "COMMUNICATION - sharing all relevant information with the workforce",
-    "improving_quality": "IMPROVING QUALITY - single agency audit, supervision, Section 11 etc.",
-    "performance_management": "CONTRIBUTING TO PERFORMANCE MANAGEMENT - supplying performance "
-    "data and commentary",
-}
+AGENCY_RETURN_QUESTIONS = wording.AGENCY_RETURN_QUESTIONS
 """The standard annual-return questions, as the Board's return form words them."""
 
 
@@ -1799,7 +1773,7 @@ def iter_blocks(report: Report, kind: type[Any] | None = None) -> Iterator[Locat
 # tables derived from typed blocks, so that charts and checks can bind to them
 
 
-CURRENCY_SYMBOLS = {"GBP": "£", "EUR": "€", "USD": "$"}
+CURRENCY_SYMBOLS = wording.CURRENCY_SYMBOLS
 """Symbols printed for common ISO 4217 currency codes; other codes are printed as they are."""
 
 

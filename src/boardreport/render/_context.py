@@ -14,7 +14,7 @@ from collections.abc import Iterable, Mapping, Sequence
 
 import attrs
 
-from boardreport import model
+from boardreport import model, wording
 from boardreport.errors import RenderError
 from boardreport.model import (
     KPI,
@@ -61,7 +61,6 @@ from boardreport.render._views import (
 from boardreport.rules._editions import select_edition
 from boardreport.rules._registry import Finding, Rule, Severity
 
-
 CONTENTS_DEPTH = 2
 """The contents list shows the top two levels of sections."""
 
@@ -69,19 +68,9 @@ CONTENTS_ID = "contents"
 MAIN_ID = "main"
 COMPLIANCE_ID = "statutory-compliance"
 NOTES_ID = "notes-on-the-data"
-COMPLIANCE_TITLE = "Statutory compliance"
-NOTES_TITLE = "Notes on the data"
-MISSING_FIGURE_LABEL = "Figure not reproduced"
-
-
-RECIPIENT_WORDS = {
-    model.RecipientRole.CHIEF_EXECUTIVE: "the Chief Executive",
-    model.RecipientRole.LEADER_OF_THE_COUNCIL: "the Leader of the Council",
-    model.RecipientRole.POLICE_AND_CRIME_COMMISSIONER: "the Police and Crime Commissioner",
-    model.RecipientRole.HEALTH_AND_WELLBEING_BOARD_CHAIR: (
-        "the Chair of the Health and Wellbeing Board"
-    ),
-}
+COMPLIANCE_TITLE = wording.COMPLIANCE_TITLE
+NOTES_TITLE = wording.NOTES_TITLE
+MISSING_FIGURE_LABEL = wording.MISSING_FIGURE
 
 
 # ---------------------------------------------------------------------------------------------
@@ -124,7 +113,12 @@ def _cells(row: Sequence[model.Cell], columns: Sequence[Column], currency: str) 
     cells: list[Cell] = []
     for i, column in enumerate(columns):
         value: model.Cell = row[i] if i < len(row) else ""
-        cells.append(Cell(fmt.cell(value, column.type, currency), column.type in model.NUMERIC_COLUMNS and i > 0))
+        cells.append(
+            Cell(
+                fmt.cell(value, column.type, currency),
+                column.type in model.NUMERIC_COLUMNS and i > 0,
+            )
+        )
     return tuple(cells)
 
 
@@ -408,7 +402,7 @@ def _lead(lead: model.Person | None) -> tuple[str, ...]:
 
 def _todo(prompt: str) -> str:
     """The words of a placeholder without its leading TODO marker (the template shows one)."""
-    return model.placeholder_prompt(prompt) or "content still to be written"
+    return model.placeholder_prompt(prompt) or wording.STILL_TO_BE_WRITTEN
 
 
 def _missing_reason(reason: str) -> str:
@@ -911,11 +905,7 @@ def build_context(
         ContentsEntry(title=NOTES_TITLE, anchor=NOTES_ID),
     )
     chair = report.chair
-    recipients = [
-        RECIPIENT_WORDS.get(r.role, "")
-        + (f" ({r.name})" if r.name and r.role in RECIPIENT_WORDS else r.name)
-        for r in report.recipients
-    ]
+    recipients = [_recipient(r) for r in report.recipients]
     open_errors = sum(1 for f in findings if f.severity is Severity.ERROR and not f.suppressed)
     return ReportContext(
         language=report.language,
@@ -955,3 +945,11 @@ def _join(items: Sequence[str]) -> str:
     if len(items) <= 1:
         return "".join(items)
     return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def _recipient(recipient: model.Recipient) -> str:
+    """``the Chief Executive (Keith Ireland)``; a recipient of no standard role by its name."""
+    role = wording.RECIPIENTS[recipient.role.value]
+    if not role:
+        return recipient.name
+    return f"{role} ({recipient.name})" if recipient.name else role

@@ -15,7 +15,7 @@ import re
 from collections.abc import Iterator
 from typing import NamedTuple
 
-from boardreport import model
+from boardreport import model, wording
 from boardreport.model import (
     ExpenditureCategory,
     MemberRole,
@@ -54,23 +54,17 @@ PACK = pack(
 )
 
 _RECIPIENTS = {
-    RecipientRole.CHIEF_EXECUTIVE: "the Chief Executive",
-    RecipientRole.LEADER_OF_THE_COUNCIL: "the Leader of the Council",
-    RecipientRole.POLICE_AND_CRIME_COMMISSIONER: "the Police and Crime Commissioner",
-    RecipientRole.HEALTH_AND_WELLBEING_BOARD_CHAIR: "the Chair of the Health and Wellbeing Board",
+    role: wording.RECIPIENTS[role.value]
+    for role in (
+        RecipientRole.CHIEF_EXECUTIVE,
+        RecipientRole.LEADER_OF_THE_COUNCIL,
+        RecipientRole.POLICE_AND_CRIME_COMMISSIONER,
+        RecipientRole.HEALTH_AND_WELLBEING_BOARD_CHAIR,
+    )
 }
+"""The recipients Working Together 2013 names (ch3 para 16)."""
 
-PARTNER_NAMES = {
-    StatutoryPartner.LOCAL_AUTHORITY: "the local authority",
-    StatutoryPartner.POLICE: "the chief officer of police",
-    StatutoryPartner.PROBATION: "the probation service",
-    StatutoryPartner.YOUTH_OFFENDING_TEAM: "the youth offending team",
-    StatutoryPartner.NHS_ENGLAND: "NHS England",
-    StatutoryPartner.CLINICAL_COMMISSIONING_GROUP: "the clinical commissioning group",
-    StatutoryPartner.NHS_TRUST: "NHS trusts and foundation trusts in the area",
-    StatutoryPartner.CAFCASS: "Cafcass",
-    StatutoryPartner.SECURE_ESTATE: "the secure training centre or prison that detains children",
-}
+PARTNER_NAMES = {partner: wording.STATUTORY_PARTNERS[partner.value] for partner in StatutoryPartner}
 """Board partners under Children Act 2004 s13(3), as the messages name them."""
 
 __all__ = ["AUDITS", "LEARNING_REVIEWS", "PACK", "PARTNER_NAMES"]
