@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import enum
 
 import pytest
 
+from boardreport import formatting as _format
 from boardreport import model, wording
-from boardreport.render import _format
 
 ENUM_WORDING: list[tuple[type[enum.Enum], dict[str, str]]] = [
     (model.UnknownReason, wording.UNKNOWN_REASONS),
@@ -29,7 +30,7 @@ def test_every_agency_return_question_belongs_to_a_field() -> None:
     """Each standard question is a field of AgencyReturn, and says its year when it has one."""
     fields = {a.name for a in model.AgencyReturn.__attrs_attrs__}
     assert set(wording.AGENCY_RETURN_QUESTIONS) <= fields
-    asked = model.agency_return_question("objectives", model.dt.date(2014, 4, 1))
+    asked = model.agency_return_question("objectives", dt.date(2014, 4, 1))
     assert asked == "What were the agreed safeguarding objectives for 2014/15?"
 
 

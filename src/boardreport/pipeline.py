@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING, Any
 import attrs
 from attrs import frozen
 
+from boardreport import blocks as block_kinds
 from boardreport import model
 from boardreport.errors import RenderError, UsageError, where
 
@@ -61,7 +62,7 @@ class RenderJob:
         self.result = result
         self.cache = cache
         self.fragments = fragments
-        self.tables = model.all_tables(report)
+        self.tables = block_kinds.all_tables(report)
         self._context: ReportContext | None = None
         self._specs: dict[str, dict[str, Any]] | None = None
         self._svgs: dict[str, str] | None = None

@@ -15,6 +15,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
+from boardreport import blocks as block_kinds
 from boardreport import model
 from boardreport.cache import Cache, code_version, installed_version
 from boardreport.errors import RenderError
@@ -328,7 +329,7 @@ def chart_table(report: Report, chart: Chart, tables: dict[str, Table] | None = 
     Raises:
         RenderError: when no table (written or derived from a typed block) has that id.
     """
-    known = model.all_tables(report) if tables is None else tables
+    known = block_kinds.all_tables(report) if tables is None else tables
     table = known.get(chart.table)
     if table is None:
         msg = (
@@ -345,9 +346,9 @@ def render_vega(
 
     With a ``cache``, a chart whose definition, data and drawing code are unchanged since an
     earlier build is read from it instead of being built with Altair again. ``tables`` are the
-    report's tables (:func:`boardreport.model.all_tables`) when already computed.
+    report's tables (:func:`boardreport.blocks.all_tables`) when already computed.
     """
-    tables = model.all_tables(report) if tables is None else tables
+    tables = block_kinds.all_tables(report) if tables is None else tables
     specs: dict[str, dict[str, Any]] = {}
     for located in model.iter_blocks(report, Chart):
         chart: Chart = located.item

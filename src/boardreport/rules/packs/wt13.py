@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterator
 from typing import NamedTuple
 
+from boardreport import blocks as block_kinds
 from boardreport import model, wording
 from boardreport.model import (
     ExpenditureCategory,
@@ -27,7 +28,6 @@ from boardreport.rules import _citations as cite
 from boardreport.rules._content import (
     all_blocks,
     any_text,
-    block_has_content,
     blocks,
     is_number,
     text,
@@ -119,7 +119,7 @@ def _answers_elsewhere(ctx: RuleContext) -> _Elsewhere:
         by_title.setdefault(_normal(located.item.title), []).append((located.path, located.item))
     linked: dict[str, list[tuple[str, str]]] = {}
     for located in all_blocks(ctx):
-        if not block_has_content(located.item):
+        if not block_kinds.has_content(located.item):
             continue
         for value in walk_text(located.item):
             for match in _LINK.finditer(value):
