@@ -96,6 +96,8 @@ class BlockKind:
     """What readers see besides the block's own fields."""
     heading: Callable[[Any], str] = _no_heading
     """The heading the block prints above itself, if any."""
+    prose: Callable[[Any], tuple[str, ...]] = _no_texts
+    """The texts it prints as written paragraphs, which other blocks need not repeat."""
     repeatable: Callable[[Any], tuple[str, ...]] = _no_texts
     """The texts the block prints that the report's prose may already say."""
     without_said: Callable[[Any, Texts, TextList], Any] = _unchanged

@@ -18,6 +18,7 @@ AGENCY_RETURN = register(
         cls=model.AgencyReturn,
         has_content=lambda block: any_text(answer for _, answer in block.answers()),
         reader=_reader,
+        prose=lambda block: tuple(answer for _, answer in block.answers()),
         heading=lambda block: block.agency,
     )
 )

@@ -11,6 +11,10 @@ def _written(block: model.Prose | model.Quote | model.CaseStudy) -> bool:
     return text(block.text)
 
 
+def _paragraph(block: model.Prose | model.Quote | model.CaseStudy) -> tuple[str, ...]:
+    return (block.text,)
+
+
 def _says_not_published(block: model.Prose | model.Quote | model.CaseStudy) -> bool:
     return model.states_not_published(block.text)
 
@@ -50,17 +54,24 @@ PROSE = register(
     BlockKind(
         cls=model.Prose,
         has_content=_written,
+        prose=_paragraph,
         states_not_published=_says_not_published,
         reader=_prose_reader,
     )
 )
 QUOTE = register(
-    BlockKind(cls=model.Quote, has_content=_written, states_not_published=_says_not_published)
+    BlockKind(
+        cls=model.Quote,
+        has_content=_written,
+        prose=_paragraph,
+        states_not_published=_says_not_published,
+    )
 )
 CASE_STUDY = register(
     BlockKind(
         cls=model.CaseStudy,
         has_content=_written,
+        prose=_paragraph,
         states_not_published=_says_not_published,
         heading=lambda block: f"Case study: {block.title}",
     )

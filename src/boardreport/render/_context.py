@@ -25,7 +25,6 @@ from boardreport.model import (
     Chart,
     Column,
     PriorityArea,
-    Prose,
     Report,
     Section,
     Table,
@@ -361,13 +360,11 @@ def _plain_words(text: str) -> str:
 def _printed_prose(report: Report) -> str:
     """Every paragraph the report prints as prose, as plain lower-case words (a priority's
     narrative included: it is printed as written, never filtered)."""
-    parts: list[str] = []
-    for located in model.iter_blocks(report):
-        item = located.item
-        if isinstance(item, Prose | model.Quote | model.CaseStudy):
-            parts.append(item.text)
-        elif isinstance(item, AgencyReturn):
-            parts.extend(answer for _, answer in item.answers())
+    parts = [
+        text
+        for located in model.iter_blocks(report)
+        for text in block_kinds.kind_of(located.item).prose(located.item)
+    ]
     return _plain_words("\n".join(parts))
 
 
