@@ -49,3 +49,34 @@ def test_load_error_summary_counts_its_problems() -> None:
     problem = Problem(file=None, line=None, path="", message="m")
     assert LoadError([problem]).summary() == "the report could not be loaded (1 problem)"
     assert LoadError([problem, problem]).summary().endswith("(2 problems)")
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["build", "{tmp}", "--jobs", "-1"], "error: --jobs must be 0 (one per core) or more"),
+        (["build", "{tmp}", "--framework", "WT1999"], "error: unknown --framework 'WT1999'"),
+        (["audit", "{tmp}/missing", "--out", "{tmp}/out"], "error: {tmp}/missing: no such folder"),
+        (["audit", "{tmp}", "--out", "{tmp}/out", "--format", "pdf"], "error: --format takes"),
+        (["rules", "explain", "NOPE-999"], "error: unknown rule 'NOPE-999'"),
+        (["serve", "{tmp}"], "error: no report at {tmp} (no report.toml)"),
+    ],
+)
+def test_every_command_leaves_its_errors_to_main(
+    argv: list[str], message: str, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """build, audit, rules and serve raise; main prints the error once, with one prefix."""
+    code = main([arg.replace("{tmp}", str(tmp_path)) for arg in argv])
+    err = capsys.readouterr().err
+    assert code == ExitCode.USAGE
+    assert err.startswith(message.replace("{tmp}", str(tmp_path)))
+    assert err.count("error:") == 1
+
+
+def test_where_spells_every_location_one_way() -> None:
+    """`file:line`, `file` without a line, the stand-in without a file."""
+    assert errors.where("parts/a.toml", 12) == "parts/a.toml:12"
+    assert errors.where(Path("parts/a.toml"), None) == "parts/a.toml"
+    assert errors.where(None, 3, unknown="<report>") == "<report>"
+    problem = Problem(file=Path("r.toml"), line=4, path="title", message="is missing")
+    assert str(problem) == "r.toml:4: title: is missing"

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 import pytest
 
-from boardreport import model
+from boardreport import blocks, model
 
 
 def test_binary_floats_are_refused() -> None:
@@ -46,7 +46,7 @@ def test_a_budget_presents_income_and_expenditure_tables_with_its_labels() -> No
         income_total_label="Total Contributions",
         currency="EUR",
     )
-    tables = model.derived_tables(budget)
+    tables = blocks.derived_tables(budget)
     assert sorted(tables) == ["budget-expenditure", "budget-income"]
     income = tables["budget-income"]
     assert income.columns[1].label == "Amount (€)"
@@ -65,7 +65,7 @@ def test_breakdowns_with_the_same_slug_get_distinct_tables() -> None:
             model.Breakdown(label="age", counts=(("infant", 3),)),
         ),
     )
-    assert sorted(model.derived_tables(review)) == ["cdop-age", "cdop-age-2"]
+    assert sorted(blocks.derived_tables(review)) == ["cdop-age", "cdop-age-2"]
 
 
 def test_agency_return_questions_follow_the_reporting_year() -> None:

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from boardreport import model, pipeline
+from boardreport import blocks, pipeline
 from boardreport.cache import Cache
 from boardreport.errors import UsageError
 from boardreport.render import _context
@@ -31,7 +31,7 @@ def test_one_context_and_one_table_walk_per_build(
 ) -> None:
     """Markdown and HTML share one template context; the tables are collected once."""
     contexts = _count(monkeypatch, _context, "build_context")
-    tables = _count(monkeypatch, model, "all_tables")
+    tables = _count(monkeypatch, blocks, "all_tables")
     built = pipeline.build(FIXTURE, out=tmp_path / "out", cache=None)
     assert {"report.md", "index.html"} <= set(built.files)
     assert any(name.endswith(".vl.json") for name in built.files)

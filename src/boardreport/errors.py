@@ -8,6 +8,7 @@ it once, with one prefix. None of them depends on the command line.
 from __future__ import annotations
 
 import enum
+import os
 from pathlib import Path
 from typing import ClassVar
 
@@ -27,6 +28,17 @@ class ExitCode(enum.IntEnum):
     """Stopped by the user (Ctrl-C)."""
 
 
+def where(file: str | os.PathLike[str] | None, line: int | None, *, unknown: str = "") -> str:
+    """``file:line``, or ``file`` without a line, or ``unknown`` without a file.
+
+    The one spelling of a location in every message boardreport prints (load problems,
+    findings, render errors), so editors and CI logs can jump to it.
+    """
+    if file is None or str(file) == "":
+        return unknown
+    return f"{file}:{line}" if line else str(file)
+
+
 @frozen(kw_only=True)
 class Problem:
     """One located problem in a report file.
@@ -42,11 +54,8 @@ class Problem:
     hint: str = ""
 
     def __str__(self) -> str:
-        where = str(self.file) if self.file is not None else "<input>"
-        if self.line is not None:
-            where += f":{self.line}"
         data_path = f" {self.path}:" if self.path else ""
-        text = f"{where}:{data_path} {self.message}"
+        text = f"{where(self.file, self.line, unknown='<input>')}:{data_path} {self.message}"
         return f"{text}\n  hint: {self.hint}" if self.hint else text
 
 

@@ -18,6 +18,8 @@ from typing import Any, TypeAlias
 import attrs
 from attrs import field, frozen
 
+from boardreport import wording
+
 Number: TypeAlias = int | Decimal
 
 ID_PATTERN = re.compile(r"^[a-z0-9][a-z0-9-]*$")
@@ -101,12 +103,7 @@ class UnknownReason(enum.Enum):
     SUPPRESSED = "suppressed"
 
 
-UNKNOWN_WORDS = {
-    UnknownReason.NOT_KNOWN: "not known",
-    UnknownReason.NOT_PUBLISHED: "not published",
-    UnknownReason.WITHHELD: "withheld",
-    UnknownReason.SUPPRESSED: "suppressed",
-}
+UNKNOWN_WORDS = {reason: wording.UNKNOWN_REASONS[reason.value] for reason in UnknownReason}
 """How each reason is said to readers."""
 
 
@@ -144,12 +141,7 @@ class BoundRelation(enum.Enum):
     AT_MOST = "at_most"
 
 
-BOUND_WORDS = {
-    BoundRelation.MORE_THAN: "over",
-    BoundRelation.AT_LEAST: "at least",
-    BoundRelation.FEWER_THAN: "fewer than",
-    BoundRelation.AT_MOST: "at most",
-}
+BOUND_WORDS = {relation: wording.BOUND_RELATIONS[relation.value] for relation in BoundRelation}
 """How each relation is said to readers (before the limit)."""
 
 
@@ -1195,25 +1187,7 @@ class AgencyReturn:
         )
 
 
-AGENCY_RETURN_QUESTIONS: dict[str, str] = {
-    "commitment": "How does your agency demonstrate its commitment to safeguarding children and "
-    "the work of the Board?",
-    "objectives": "What were the agreed safeguarding objectives for {year}?",
-    "achievements": "Achievements against the above Objectives",
-    "improvement_plans": "Improvement Plans where barriers have existed.",
-    "impact": "Impact for Children, Young People and Families",
-    "priorities_next_year": "In relation to safeguarding children, what are your "
-    "priorities/objectives for {next_year}",
-    "contribution_statement": "Provide a statement on the effectiveness of the contribution made "
-    "by your organisation/service to the Board and/or its committees?",
-    "training": "TRAINING - Promoting, delivering and evaluating single agency & multi-agency "
-    "training",
-    "policy_and_procedures": "POLICY AND PROCEDURES - embedding policy and procedure in practice",
-    "communication": "COMMUNICATION - sharing all relevant information with the workforce",
-    "improving_quality": "IMPROVING QUALITY - single agency audit, supervision, Section 11 etc.",
-    "performance_management": "CONTRIBUTING TO PERFORMANCE MANAGEMENT - supplying performance "
-    "data and commentary",
-}
+AGENCY_RETURN_QUESTIONS = wording.AGENCY_RETURN_QUESTIONS
 """The standard annual-return questions, as the Board's return form words them."""
 
 
@@ -1819,119 +1793,13 @@ def iter_blocks(report: Report, kind: type[Any] | None = None) -> Iterator[Locat
 
 
 # ---------------------------------------------------------------------------------------------
-# tables derived from typed blocks, so that charts and checks can bind to them
+# ids and money (the tables typed blocks present are in boardreport.blocks)
 
 
-CURRENCY_SYMBOLS = {"GBP": "£", "EUR": "€", "USD": "$"}
+CURRENCY_SYMBOLS = wording.CURRENCY_SYMBOLS
 """Symbols printed for common ISO 4217 currency codes; other codes are printed as they are."""
-
-
-def _unique(table_id: str, taken: dict[str, Table]) -> str:
-    """Return ``table_id``, or ``table_id-2``, ``-3`` ... when it is already taken."""
-    candidate, number = table_id, 1
-    while candidate in taken:
-        number += 1
-        candidate = f"{table_id}-{number}"
-    return candidate
 
 
 def slug(text: str) -> str:
     """``text`` in lower case with each run of other characters a hyphen: ids and anchors."""
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
-
-
-def _budget_caption(budget: Budget, caption: str) -> str:
-    kind = "" if budget.kind is BudgetKind.ACTUAL else f" ({budget.kind.value})"
-    return f"{caption} {budget.period}{kind}".strip()
-
-
-def derived_tables(block: Block) -> dict[str, Table]:
-    """Return the tables a typed block presents, keyed by table id.
-
-    A Budget with id ``b`` gives ``b-income`` and ``b-expenditure`` (columns ``item``,
-    ``amount``); an Attendance with id ``a`` gives ``a`` (``name``, ``percent``); a
-    ChildDeathReview with id ``c`` gives ``c-<breakdown label>`` (``category``, ``count``).
-    Blocks without an id present no tables.
-    """
-    block_id = getattr(block, "id", None)
-    if not block_id:
-        return {}
-    if isinstance(block, Budget):
-        symbol = CURRENCY_SYMBOLS.get(block.currency, block.currency)
-        amount_label = f"Amount ({symbol})"
-        money = ColumnType.MONEY
-        income = Table(
-            id=f"{block_id}-income",
-            caption=_budget_caption(block, block.income_caption),
-            columns=(
-                Column(key="item", label="Contributor"),
-                Column(key="amount", label=amount_label, type=money),
-            ),
-            rows=tuple(
-                (line.contributor, "" if line.amount is None else line.amount)
-                for line in block.income
-            ),
-            totals=()
-            if block.income_total is None
-            else (
-                ColumnTotal(
-                    column="amount", value=block.income_total, label=block.income_total_label
-                ),
-            ),
-        )
-        spend = Table(
-            id=f"{block_id}-expenditure",
-            caption=_budget_caption(block, block.expenditure_caption),
-            columns=(
-                Column(key="item", label="Item"),
-                Column(key="amount", label=amount_label, type=money),
-            ),
-            rows=tuple((line.item, line.amount) for line in block.expenditure),
-            totals=()
-            if block.expenditure_total is None
-            else (
-                ColumnTotal(
-                    column="amount",
-                    value=block.expenditure_total,
-                    label=block.expenditure_total_label,
-                ),
-            ),
-        )
-        return {income.id: income, spend.id: spend}
-    if isinstance(block, Attendance):
-        table = Table(
-            id=block_id,
-            caption=f"Attendance: {block.body}",
-            columns=(
-                Column(key="name", label="Name"),
-                Column(key="percent", label=block.column_label, type=ColumnType.PERCENT),
-            ),
-            rows=tuple((e.name, e.percent if e.percent is not None else "") for e in block.entries),
-        )
-        return {table.id: table}
-    if isinstance(block, ChildDeathReview):
-        tables: dict[str, Table] = {}
-        for breakdown in block.breakdowns:
-            table = Table(
-                id=_unique(f"{block_id}-{slug(breakdown.label)}", tables),
-                caption=breakdown.label,
-                columns=(
-                    Column(key="category", label="Category"),
-                    Column(key="count", label="Number", type=ColumnType.INTEGER),
-                ),
-                rows=breakdown.counts,
-            )
-            tables[table.id] = table
-        return tables
-    if isinstance(block, Table):
-        return {block.id: block}
-    return {}
-
-
-def all_tables(report: Report) -> dict[str, Table]:
-    """Return every table of the report, written or derived, keyed by id (first one wins)."""
-    tables: dict[str, Table] = {}
-    for located in iter_blocks(report):
-        for table_id, table in derived_tables(located.item).items():
-            tables.setdefault(table_id, table)
-    return tables

@@ -18,8 +18,9 @@ from typing import TYPE_CHECKING, Any
 import attrs
 from attrs import frozen
 
+from boardreport import blocks as block_kinds
 from boardreport import model
-from boardreport.errors import RenderError, UsageError
+from boardreport.errors import RenderError, UsageError, where
 
 if TYPE_CHECKING:
     from boardreport.cache import Cache, Fragments
@@ -61,7 +62,7 @@ class RenderJob:
         self.result = result
         self.cache = cache
         self.fragments = fragments
-        self.tables = model.all_tables(report)
+        self.tables = block_kinds.all_tables(report)
         self._context: ReportContext | None = None
         self._specs: dict[str, dict[str, Any]] | None = None
         self._svgs: dict[str, str] | None = None
@@ -247,8 +248,8 @@ def located(error: RenderError, sources: SourceMap) -> str:
     if not isinstance(path, str):
         return str(error)
     file, line = sources.locate(path)
-    where = f"{file}:{line}" if file is not None and line is not None else str(file or "")
-    return f"{where}: {path}: {error}" if where else f"{path}: {error}"
+    location = where(file, line)
+    return f"{location}: {path}: {error}" if location else f"{path}: {error}"
 
 
 def default_out(path: str | os.PathLike[str]) -> Path:

@@ -14,6 +14,7 @@ from pathlib import Path
 
 from attrs import frozen
 
+from boardreport import blocks as block_kinds
 from boardreport import model
 from boardreport.errors import LoadError
 from boardreport.model import Report
@@ -126,7 +127,7 @@ def kpi_series_section(report: Report, earlier: list[tuple[Path, Report]]) -> mo
     The values are each year's published figures, stated unknowns kept as they are.
     """
     years = [r for _, r in earlier] + [report]
-    taken = set(model.all_tables(report))
+    taken = set(block_kinds.all_tables(report))
     blocks: list[model.Block] = []
     for located in model.iter_blocks(report, model.KPI):
         kpi: model.KPI = located.item

@@ -40,7 +40,7 @@ from typing import Any
 
 from attrs import frozen
 
-from boardreport.errors import LoadError
+from boardreport.errors import LoadError, where
 from boardreport.io import root_file
 from boardreport.rules import Finding, Severity
 
@@ -190,11 +190,9 @@ def _insert_after_open(page: str, snippet: str) -> str:
 
 
 def _finding_line(finding: Finding) -> str:
-    where = finding.file or "<report>"
-    if finding.line:
-        where += f":{finding.line}"
+    location = where(finding.file or None, finding.line, unknown="<report>")
     path = f" {finding.path}:" if finding.path else ""
-    return f"{where}:{path} {finding.rule} {finding.message}"
+    return f"{location}:{path} {finding.rule} {finding.message}"
 
 
 @frozen(kw_only=True)

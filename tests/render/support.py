@@ -9,7 +9,7 @@ from typing import Any
 
 import attrs
 
-from boardreport import model
+from boardreport import blocks, model
 from boardreport.rules import Citation, Finding, Rule, Severity
 
 # ---------------------------------------------------------------------------------------------
@@ -165,8 +165,8 @@ def poisoned_report(report: model.Report) -> model.Report:
     """
     bad = poison(report)
     assert isinstance(bad, model.Report)
-    before = list(model.all_tables(report))
-    after = list(model.all_tables(bad))
+    before = list(blocks.all_tables(report))
+    after = list(blocks.all_tables(bad))
     renamed = dict(zip(before, after, strict=True))
 
     def rebind(section: model.Section) -> model.Section:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from boardreport import model
+from boardreport import blocks, model
 from boardreport.errors import LoadError
 from boardreport.io import load
 from boardreport.render.vega import CATEGORY, SERIES, VALUE, category_labels, render_vega
@@ -62,7 +62,7 @@ def test_every_chart_plots_its_tables_values(folder: Path) -> None:
     report = _loaded(folder)
     if report is None:
         return
-    tables = model.all_tables(report)
+    tables = blocks.all_tables(report)
     specs = render_vega(report)
     for located in model.iter_blocks(report, model.Chart):
         chart = located.item

@@ -351,9 +351,12 @@ def test_a_priority_prints_its_number_and_lead_above_its_title(
 
 def test_new_facts_are_said_in_words() -> None:
     """Stated unknowns, bounds, budget kinds, chairs' dates, shares and pages read as words."""
+    from boardreport.blocks import _say, child_deaths
+    from boardreport.blocks import budget as budget_kind
+    from boardreport.blocks import kpi as kpi_kind
     from boardreport.render import _context as ctx
 
-    assert ctx.page_words("12-13") == "pages 12-13 of the published report"
+    assert _say.page_words("12-13") == "pages 12-13 of the published report"
     chair = model.Chair(
         name="Helen Ashdown", title="Independent Chair", start=model.Month(year=2015, month=9)
     )
@@ -365,17 +368,20 @@ def test_new_facts_are_said_in_words() -> None:
         expenditure=[],
         carried_forward=model.Unknown(reason=model.UnknownReason.NOT_KNOWN),
     )
-    assert ctx.budget_facts(budget) == (
+    assert budget_kind.facts(budget) == (
         "Outline budget for 2016-17.",
         "Carried forward to the year after: not known.",
     )
     reviewed = model.Share(id="r", label="Reviewed", percent=86, of=171, of_label="deaths")
     expected = model.Share(label="Expected deaths", percent=63, within="r")
-    assert ctx.share_text(reviewed, {"r": reviewed}) == "Reviewed: 86% of 171 deaths"
-    assert ctx.share_text(expected, {"r": reviewed}) == "Expected deaths: 63% of those reviewed"
+    assert child_deaths.share_text(reviewed, {"r": reviewed}) == "Reviewed: 86% of 171 deaths"
+    assert (
+        child_deaths.share_text(expected, {"r": reviewed})
+        == "Expected deaths: 63% of those reviewed"
+    )
     kpi = model.KPI(
         label="Contacts",
         value=model.Bound(relation=model.BoundRelation.MORE_THAN, value=5000),
         comparators=[model.Comparator(label="England", value=4000)],
     )
-    assert ctx._kpi_facts(kpi) == ("England: 4,000.",)
+    assert kpi_kind.facts(kpi) == ("England: 4,000.",)

@@ -20,7 +20,7 @@ from typing import Any
 import attrs
 import pytest
 
-from boardreport import model
+from boardreport import blocks, model
 from boardreport.render import render_html
 from boardreport.render._markup import is_safe_url
 from boardreport.render.markdown import render_markdown
@@ -148,7 +148,7 @@ class Poisoner:
 
 def _rebind(report: model.Report, original: model.Report) -> model.Report:
     """Charts bound to derived tables whose ids come from (now poisoned) labels follow them."""
-    renamed = dict(zip(model.all_tables(original), model.all_tables(report), strict=True))
+    renamed = dict(zip(blocks.all_tables(original), blocks.all_tables(report), strict=True))
 
     def section(s: model.Section) -> model.Section:
         blocks = tuple(

@@ -7,7 +7,7 @@ from decimal import Decimal
 import pytest
 
 from boardreport import model
-from boardreport.rules._content import block_has_content
+from boardreport.blocks import has_content as block_has_content
 
 TODO = "TODO: write this"
 

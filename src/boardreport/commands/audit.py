@@ -14,8 +14,8 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
-EXIT_OK = 0
-EXIT_USAGE = 2
+from boardreport.errors import ExitCode, UsageError
+
 FORMATS = ("html", "csv", "json")
 
 
@@ -72,24 +72,19 @@ def run(args: argparse.Namespace) -> int:
 
     formats = _formats(args.format)
     if formats is None:
-        print(
-            f"boardreport audit: error: --format takes {', '.join(FORMATS)} (comma-separated), "
-            f"not {args.format!r}",
-            file=sys.stderr,
-        )
-        return EXIT_USAGE
+        msg = f"--format takes {', '.join(FORMATS)} (comma-separated), not {args.format!r}"
+        raise UsageError(msg)
     if args.jobs < 0:
-        print("boardreport audit: error: --jobs must be 0 (every core) or more", file=sys.stderr)
-        return EXIT_USAGE
+        msg = f"--jobs must be 0 (every core) or more, not {args.jobs}"
+        raise UsageError(msg)
     missing = [p for p in args.paths if not Path(p).exists()]
-    for path in missing:
-        print(f"error: {path}: no such folder", file=sys.stderr)
     if missing:
-        return EXIT_USAGE
+        msg = "; ".join(f"{path}: no such folder" for path in missing)
+        raise UsageError(msg)
     result = audit(args.paths, args.jobs, progress=Progress(sys.stderr))
     if not result.rows:
-        print(f"error: no report.toml found under {', '.join(args.paths)}", file=sys.stderr)
-        return EXIT_USAGE
+        msg = f"no report.toml found under {', '.join(args.paths)}"
+        raise UsageError(msg)
     for row in result.rows:
         check_output_folder(args.out, Path(row.path))
     for row in result.rows:
@@ -104,4 +99,4 @@ def run(args: argparse.Namespace) -> int:
         f"{len(result.rows) - loaded} could not be loaded) against {len(result.duties)} duties "
         f"into {args.out}/"
     )
-    return EXIT_OK
+    return ExitCode.OK

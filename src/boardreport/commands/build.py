@@ -17,14 +17,9 @@ import argparse
 import sys
 from pathlib import Path
 
-from boardreport.errors import RenderError, UsageError
+from boardreport.errors import ExitCode, UsageError
 from boardreport.output import BuildError
 from boardreport.pipeline import DEFAULT_FORMATS, RENDERERS, parse_formats
-
-EXIT_OK = 0
-EXIT_FINDINGS = 1
-"""A report has unresolved errors: it was built, as a draft."""
-EXIT_USAGE = 2
 
 
 def _shown(path: Path) -> str:
@@ -88,10 +83,6 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def _error(message: str) -> None:
-    print(f"boardreport build: error: {message}", file=sys.stderr)
-
-
 def _summary(out: Path, files: list[str] | tuple[str, ...]) -> str:
     charts = {Path(name).name.split(".")[0] for name in files if name.startswith("charts/")}
     written = ", ".join(n for n in ("report.md", "index.html", "report.pdf") if n in files)
@@ -116,20 +107,16 @@ def _build_one(path: Path, out: Path, formats: tuple[str, ...], args: argparse.N
             framework=args.framework,
             author_notes=args.author_notes,
         )
-    except RenderError as exc:
-        _error(str(exc))
-        return EXIT_USAGE
-    except (BuildError, OSError) as exc:
-        _error(str(exc))
-        return EXIT_USAGE
+    except OSError as exc:  # the output folder could not be written
+        raise BuildError(str(exc)) from exc
     print(_summary(out, sorted(built.files)))
     if built.result.edition is not None:
         print(f"Edition: {built.result.edition}")
     print(f"Checks: {built.result.counts}; see the notes on the data in the output.")
     if built.result.failed():
         _draft_warning()
-        return EXIT_FINDINGS
-    return EXIT_OK
+        return ExitCode.FINDINGS
+    return ExitCode.OK
 
 
 def _draft_warning() -> None:
@@ -161,39 +148,36 @@ def _build_many(
         if outcome.ok:
             print(f"{_summary(outcome.out, outcome.files)}; checks: {outcome.counts}")
         else:
-            _error(f"{outcome.path}: {outcome.error or 'the report could not be loaded'}")
+            reason = outcome.error or "the report could not be loaded"
+            print(f"error: {outcome.path}: {reason}", file=sys.stderr)
     built = sum(outcome.ok for outcome in outcomes)
     print(f"Built {built} of {len(outcomes)} reports into {_shown(out_root)}/")
     if built != len(outcomes):
-        return EXIT_USAGE
+        return ExitCode.USAGE
     if any(outcome.counts is not None and outcome.counts.errors for outcome in outcomes):
         _draft_warning()
-        return EXIT_FINDINGS
-    return EXIT_OK
+        return ExitCode.FINDINGS
+    return ExitCode.OK
 
 
 def run(args: argparse.Namespace) -> int:
     """Build every report named, then print where each went."""
     from boardreport.io import find_reports
 
-    try:
-        formats = parse_formats(args.format)
-        if args.jobs < 0:
-            msg = f"--jobs must be 0 (one per core) or more, not {args.jobs}"
-            raise UsageError(msg)
-        if args.framework is not None:
-            from boardreport.rules._editions import find_edition, framework_names
+    formats = parse_formats(args.format)
+    if args.jobs < 0:
+        msg = f"--jobs must be 0 (one per core) or more, not {args.jobs}"
+        raise UsageError(msg)
+    if args.framework is not None:
+        from boardreport.rules._editions import find_edition, framework_names
 
-            if find_edition(args.framework) is None:
-                msg = f"unknown --framework {args.framework!r} (editions: {framework_names()})"
-                raise UsageError(msg)
-        try:
-            reports = find_reports(args.paths)
-        except OSError:  # a folder that cannot be read: loading it says so, with its path
-            reports = [Path(p) for p in args.paths]
-    except UsageError as exc:
-        _error(str(exc))
-        return EXIT_USAGE
+        if find_edition(args.framework) is None:
+            msg = f"unknown --framework {args.framework!r} (editions: {framework_names()})"
+            raise UsageError(msg)
+    try:
+        reports = find_reports(args.paths)
+    except OSError:  # a folder that cannot be read: loading it says so, with its path
+        reports = [Path(p) for p in args.paths]
     single = len(args.paths) == 1 and len(reports) == 1 and args.jobs in (0, 1)
     if single:
         from boardreport.pipeline import default_out

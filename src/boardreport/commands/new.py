@@ -12,6 +12,7 @@ import argparse
 import shlex
 from pathlib import Path
 
+from boardreport.errors import ExitCode
 from boardreport.io import write_atomic
 from boardreport.rules._editions import find_edition, framework_names
 from boardreport.schema import TAPLO_CONFIG
@@ -99,4 +100,4 @@ def run(args: argparse.Namespace) -> int:
     print("Next: replace every TODO and placeholder in the TOML files, then run")
     print(f"  boardreport check {folder}")
     print(f"  boardreport serve {folder}")
-    return 0
+    return ExitCode.OK

@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from boardreport.errors import UnknownRuleError
+from boardreport.errors import ExitCode
 
 DEFAULT_DOCS = Path("docs/rules")
 
@@ -52,7 +52,7 @@ def _list(select: list[str]) -> int:
             lines.append(f"  applies to {applies}")
         lines.append(f"  {rule.id:<9} {rule.severity.value:<8} {rule.name:<26} {rule.citation}")
     sys.stdout.write("\n".join(lines) + "\n")
-    return 0
+    return ExitCode.OK
 
 
 def run(args: argparse.Namespace) -> int:
@@ -60,22 +60,18 @@ def run(args: argparse.Namespace) -> int:
     from boardreport import rules
 
     action = getattr(args, "rules_command", None)
-    try:
-        if action == "explain":
-            sys.stdout.write(rules.explain(args.rule_id))
-            return 0
-        if action == "docs":
-            if args.check:
-                problems = rules.stale_docs(args.output)
-                for problem in problems:
-                    print(problem, file=sys.stderr)
-                if problems:
-                    print("run `boardreport rules docs` to regenerate", file=sys.stderr)
-                return 1 if problems else 0
-            written = rules.write_docs(args.output)
-            print(f"{len(written)} file(s) updated in {args.output}")
-            return 0
-        return _list(getattr(args, "select", []))
-    except UnknownRuleError as exc:
-        print(f"boardreport rules: error: {exc}", file=sys.stderr)
-        return 2
+    if action == "explain":
+        sys.stdout.write(rules.explain(args.rule_id))
+        return ExitCode.OK
+    if action == "docs":
+        if args.check:
+            problems = rules.stale_docs(args.output)
+            for problem in problems:
+                print(problem, file=sys.stderr)
+            if problems:
+                print("run `boardreport rules docs` to regenerate", file=sys.stderr)
+            return ExitCode.FINDINGS if problems else ExitCode.OK
+        written = rules.write_docs(args.output)
+        print(f"{len(written)} file(s) updated in {args.output}")
+        return ExitCode.OK
+    return _list(getattr(args, "select", []))

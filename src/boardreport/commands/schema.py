@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 
+from boardreport.errors import ExitCode
 from boardreport.schema import part_schema, report_schema
 
 
@@ -21,4 +22,4 @@ def run(args: argparse.Namespace) -> int:
     """Print the schema as JSON."""
     schema = part_schema() if args.part else report_schema()
     print(json.dumps(schema, indent=2, sort_keys=True, ensure_ascii=False))
-    return 0
+    return ExitCode.OK

@@ -6,7 +6,8 @@ Exit codes: 0 stopped with Ctrl-C; 2 no report at PATH, or the address cannot be
 from __future__ import annotations
 
 import argparse
-import sys
+
+from boardreport.errors import ExitCode, UsageError
 
 
 def _port(text: str) -> int:
@@ -45,23 +46,17 @@ def run(args: argparse.Namespace) -> int:
     from boardreport.serve import make_server
 
     if not root_file(args.path).is_file():
-        print(
-            f"boardreport serve: error: no report at {args.path} (no report.toml)", file=sys.stderr
-        )
-        return 2
+        msg = f"no report at {args.path} (no report.toml)"
+        raise UsageError(msg)
     try:
         cache = None if args.no_cache else default_cache()
         server = make_server(args.path, host=args.host, port=args.port, cache=cache)
     except OSError as exc:
-        print(
-            f"boardreport serve: error: cannot listen on {args.host}:{args.port}: "
-            f"{exc.strerror or exc}",
-            file=sys.stderr,
-        )
-        return 2
+        msg = f"cannot listen on {args.host}:{args.port}: {exc.strerror or exc}"
+        raise UsageError(msg) from exc
     except KeyboardInterrupt:
         print("\nStopped.", flush=True)
-        return 0
+        return ExitCode.OK
     try:
         print(f"Serving {args.path} at {server.url}", flush=True)
         print("The page rebuilds when a report file changes. Press Ctrl-C to stop.", flush=True)
@@ -70,4 +65,4 @@ def run(args: argparse.Namespace) -> int:
         print("\nStopped.", flush=True)
     finally:
         server.server_close()
-    return 0
+    return ExitCode.OK

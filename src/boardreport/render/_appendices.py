@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Mapping, Sequence
 
+from boardreport import wording
 from boardreport.model import Report
 from boardreport.render._views import ComplianceRow, NoteRow, SectionView
 from boardreport.rules._editions import select_edition
@@ -12,13 +13,12 @@ from boardreport.rules._registry import FRAMEWORK_PACKS, PACKS, Finding, Rule, S
 from boardreport.rules._unpublished import concerns_unpublished_data
 from boardreport.rules.packs import load_packs
 
-MET = "met"
-NOT_MET = "not met"
-ACCEPTED = "accepted by the Board"
-DATA_NOT_PUBLISHED = "data not published"
-NOT_CHECKED = "not checked"
-STATUSES = (MET, NOT_MET, ACCEPTED, DATA_NOT_PUBLISHED, NOT_CHECKED)
-"""The statuses of a statutory duty in the compliance appendix."""
+MET = wording.MET
+NOT_MET = wording.NOT_MET
+ACCEPTED = wording.ACCEPTED
+DATA_NOT_PUBLISHED = wording.DATA_NOT_PUBLISHED
+NOT_CHECKED = wording.NOT_CHECKED
+STATUSES = wording.DUTY_STATUSES
 
 AUTHOR_PACKS = frozenset({"SUP"})
 """Packs whose findings are about the report's source files, for its authors only."""

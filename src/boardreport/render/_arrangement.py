@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from boardreport import formatting as fmt
 from boardreport import model
-from boardreport.render import _format as fmt
 from boardreport.render._views import ArrangementView, Cell, TableView
 from boardreport.rules._editions import KIND_NAMES
 

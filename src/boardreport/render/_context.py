@@ -14,28 +14,21 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 
 import attrs
 
-from boardreport import model
+from boardreport import blocks as block_kinds
+from boardreport import formatting as fmt
+from boardreport import model, wording
+from boardreport.blocks import ModelTable, SimpleTable
+from boardreport.blocks._say import person, with_page
 from boardreport.errors import RenderError
 from boardreport.model import (
-    KPI,
     AgencyReturn,
-    Attendance,
-    Budget,
-    Challenge,
     Chart,
-    ChildDeathReview,
     Column,
-    Membership,
-    MissingFigure,
-    Placeholder,
     PriorityArea,
-    Prose,
     Report,
-    Review,
     Section,
     Table,
 )
-from boardreport.render import _format as fmt
 from boardreport.render._appendices import (
     compliance_rows,
     default_rules,
@@ -61,8 +54,6 @@ from boardreport.render._views import (
 from boardreport.rules._editions import select_edition
 from boardreport.rules._registry import Finding, Rule, Severity
 
-NUMERIC = model.NUMERIC_COLUMNS
-
 CONTENTS_DEPTH = 2
 """The contents list shows the top two levels of sections."""
 
@@ -70,19 +61,9 @@ CONTENTS_ID = "contents"
 MAIN_ID = "main"
 COMPLIANCE_ID = "statutory-compliance"
 NOTES_ID = "notes-on-the-data"
-COMPLIANCE_TITLE = "Statutory compliance"
-NOTES_TITLE = "Notes on the data"
-MISSING_FIGURE_LABEL = "Figure not reproduced"
-
-
-RECIPIENT_WORDS = {
-    model.RecipientRole.CHIEF_EXECUTIVE: "the Chief Executive",
-    model.RecipientRole.LEADER_OF_THE_COUNCIL: "the Leader of the Council",
-    model.RecipientRole.POLICE_AND_CRIME_COMMISSIONER: "the Police and Crime Commissioner",
-    model.RecipientRole.HEALTH_AND_WELLBEING_BOARD_CHAIR: (
-        "the Chair of the Health and Wellbeing Board"
-    ),
-}
+COMPLIANCE_TITLE = wording.COMPLIANCE_TITLE
+NOTES_TITLE = wording.NOTES_TITLE
+MISSING_FIGURE_LABEL = wording.MISSING_FIGURE
 
 
 # ---------------------------------------------------------------------------------------------
@@ -118,7 +99,7 @@ def _header(column: Column) -> Cell:
     label = column.label
     if column.unit and column.unit not in label:
         label = f"{label} ({column.unit})"
-    return Cell(label, column.type in NUMERIC)
+    return Cell(label, column.type in model.NUMERIC_COLUMNS)
 
 
 def _cells(row: Sequence[model.Cell], columns: Sequence[Column], currency: str) -> tuple[Cell, ...]:
@@ -126,7 +107,7 @@ def _cells(row: Sequence[model.Cell], columns: Sequence[Column], currency: str) 
     for i, column in enumerate(columns):
         value: model.Cell = row[i] if i < len(row) else ""
         text = fmt.cell(value, column.type, currency, signs=column.signs)
-        cells.append(Cell(text, column.type in NUMERIC and i > 0))
+        cells.append(Cell(text, column.type in model.NUMERIC_COLUMNS and i > 0))
     return tuple(cells)
 
 
@@ -145,7 +126,7 @@ def table_view(table: Table, anchor: str, currency: str = "GBP") -> TableView:
             text = (
                 "" if value is None else fmt.cell(value, column.type, currency, signs=column.signs)
             )
-            cells.append(Cell(text, column.type in NUMERIC))
+            cells.append(Cell(text, column.type in model.NUMERIC_COLUMNS))
         totals.append(tuple(cells))
     return TableView(
         anchor=anchor,
@@ -153,7 +134,7 @@ def table_view(table: Table, anchor: str, currency: str = "GBP") -> TableView:
         headers=tuple(_header(c) for c in columns),
         rows=tuple(_cells(row, columns, currency) for row in table.rows),
         totals=tuple(totals),
-        source=_with_page(table.source, table.page),
+        source=with_page(table.source, table.page),
         note=table.note,
     )
 
@@ -204,195 +185,8 @@ def _simple_table(
     )
 
 
-def _amount(line: model.IncomeLine, currency: str) -> str:
-    if line.amount is None:
-        return "In kind (no value given)"
-    return fmt.money(line.amount, currency)
-
-
-def _budget_caption(budget: Budget, caption: str) -> str:
-    kind = "" if budget.kind is model.BudgetKind.ACTUAL else f" ({budget.kind.value} budget)"
-    return f"{caption} {budget.period}{kind}".strip()
-
-
-def budget_facts(budget: Budget) -> tuple[str, ...]:
-    """What a budget says besides its lines: its kind and year, reserves in and out."""
-    facts = []
-    if budget.kind is not model.BudgetKind.ACTUAL:
-        facts.append(_sentence_case(budget.description) + ".")
-    if budget.brought_forward is not None:
-        money = fmt.money(budget.brought_forward, budget.currency)
-        facts.append(f"Brought forward from the year before: {money}.")
-    if budget.carried_forward is not None:
-        money = fmt.money(budget.carried_forward, budget.currency)
-        facts.append(f"Carried forward to the year after: {money}.")
-    return tuple(facts)
-
-
-def _budget_tables(budget: Budget, anchors: Anchors) -> tuple[TableView, TableView]:
-    base = budget.id or "budget"
-    # the kind of a line (cash, one-off, carried forward) is data for the checks; the table
-    # shows only what the report prints, so a kind is never a column of its own
-    kinds = False
-    notes = any(line.note for line in budget.income)
-    headers = ["Contributor", *(["Type"] if kinds else []), "Amount", *(["Note"] if notes else [])]
-    numeric = [False, *([False] if kinds else []), True, *([False] if notes else [])]
-    rows = [
-        [
-            line.contributor,
-            *([fmt.words(line.kind)] if kinds else []),
-            _amount(line, budget.currency),
-            *([line.note] if notes else []),
-        ]
-        for line in budget.income
-    ]
-    totals = []
-    if budget.income_total is not None:
-        totals.append(
-            [
-                budget.income_total_label,
-                *([""] if kinds else []),
-                fmt.money(budget.income_total, budget.currency),
-                *([""] if notes else []),
-            ]
-        )
-    income = _simple_table(
-        anchors.take(f"table-{base}-income"),
-        _budget_caption(budget, budget.income_caption),
-        headers,
-        numeric,
-        rows,
-        totals,
-    )
-    notes = any(line.note for line in budget.expenditure)
-    headers = ["Item", "Amount", *(["Note"] if notes else [])]
-    numeric = [False, True, *([False] if notes else [])]
-    rows = [
-        [line.item, fmt.money(line.amount, budget.currency), *([line.note] if notes else [])]
-        for line in budget.expenditure
-    ]
-    totals = []
-    if budget.expenditure_total is not None:
-        totals.append(
-            [
-                budget.expenditure_total_label,
-                fmt.money(budget.expenditure_total, budget.currency),
-                *([""] if notes else []),
-            ]
-        )
-    spend = _simple_table(
-        anchors.take(f"table-{base}-expenditure"),
-        _budget_caption(budget, budget.expenditure_caption),
-        headers,
-        numeric,
-        rows,
-        totals,
-    )
-    return income, spend
-
-
 # ---------------------------------------------------------------------------------------------
 # blocks
-
-
-def _compared(kpi: KPI, where: str, other: model.Figure) -> str:
-    """One comparison of a KPI: the other figure, and how the KPI's value stands against it."""
-    value = fmt.with_unit(kpi.value, kpi.unit)
-    shown = f"{where}: {fmt.with_unit(other, kpi.unit)}."
-    if model.is_stated(kpi.value) or model.is_stated(other):
-        return shown  # a stated unknown or a bound is never compared as if it were a number
-    assert not isinstance(kpi.value, model.Unknown | model.Bound)
-    assert not isinstance(other, model.Unknown | model.Bound)
-    judged = fmt.judgement(kpi.value, other, kpi.polarity)
-    return f"{shown} {value} is {fmt.comparison(kpi.value, other)} this" + (
-        f", which is {judged}." if judged else "."
-    )
-
-
-def _kpi_facts(kpi: KPI) -> tuple[str, ...]:
-    facts: list[str] = []
-    if kpi.rate_per is not None:
-        facts.append(f"A rate per {fmt.number(kpi.rate_per)}.")
-    if isinstance(kpi.denominator, model.Unknown):
-        of = f" ({kpi.denominator_label})" if kpi.denominator_label else ""
-        facts.append(f"Denominator{of}: {kpi.denominator}.")
-    elif kpi.denominator is not None:
-        of = f" {kpi.denominator_label}" if kpi.denominator_label else ""
-        facts.append(f"Out of {fmt.number(kpi.denominator)}{of}.")
-    for comparator in kpi.comparators:
-        where = comparator.label + (f" ({comparator.period})" if comparator.period else "")
-        facts.append(_compared(kpi, where, comparator.value))
-    for previous in kpi.previous:
-        facts.append(_compared(kpi, previous.period, previous.value))
-    return tuple(facts)
-
-
-def _count(label: str, value: model.Count | None) -> list[str]:
-    return [] if value is None else [f"{label}: {fmt.number(value)}"]
-
-
-def _review_facts(review: Review) -> tuple[str, ...]:
-    facts = [f"Kind: {fmt.words(review.kind)}"]
-    if review.status is not None:
-        facts.append(f"Status: {fmt.words(review.status).lower()}")
-    if review.none_in_period:
-        facts.append("None in this period.")
-    facts += _count("Notified", review.notified)
-    facts += _count("Cases considered", review.cases_considered)
-    facts += _count("Met the criteria", review.met_criteria)
-    facts += _count("Commissioned", review.commissioned)
-    facts += _count("Published", review.published)
-    facts += _count("Completed but not published", review.unpublished)
-    return tuple(facts)
-
-
-def share_text(share: model.Share, shares: Mapping[str, model.Share]) -> str:
-    """``Reviewed within a year: 86% of 171 deaths notified (147)``; "of those" names the share."""
-    if isinstance(share.percent, model.Unknown):
-        whole = f" (a share of {share.of_label})" if share.of_label else ""
-        return f"{share.label}: {share.percent}{whole}"
-    text = f"{share.label}: {fmt.percent(share.percent)}"
-    if share.of is not None:
-        text += f" of {fmt.number(share.of)}" + (f" {share.of_label}" if share.of_label else "")
-    elif share.within and share.within in shares:
-        text += (
-            f" of those {shares[share.within].label[:1].lower()}{shares[share.within].label[1:]}"
-        )
-    elif share.of_label:
-        text += f" of {share.of_label}"
-    if share.count is not None:
-        text += f" ({fmt.number(share.count)})"
-    return text
-
-
-def page_words(page: str) -> str:
-    """``page 12 of the published report`` (``pages 12-13``), or ``""``."""
-    if not page:
-        return ""
-    plural = "pages" if any(mark in page for mark in "-–") else "page"
-    return f"{plural} {page} of the published report"
-
-
-def _with_page(source: str, page: str) -> str:
-    where = page_words(page)
-    if not where:
-        return source
-    return f"{source} ({where})" if source else where[:1].upper() + where[1:]
-
-
-def _page_fact(page: str) -> tuple[str, ...]:
-    where = page_words(page)
-    return (f"{where[:1].upper()}{where[1:]}.",) if where else ()
-
-
-def _sentence_case(text: str) -> str:
-    return text[:1].upper() + text[1:]
-
-
-def _person(person: model.Person) -> str:
-    words = ", ".join(p for p in (person.name, person.role, person.organisation) if p)
-    when = fmt.span(person.start, person.end)
-    return f"{words} ({when})" if when else words
 
 
 def chair_text(chair: model.Chair) -> str:
@@ -407,44 +201,8 @@ def _people(report: Report) -> tuple[str, ...]:
         f"Also chairing or signing for the Board: {chair_text(c)}" for c in report.other_chairs
     ]
     if report.scrutineer is not None:
-        people.append(f"Independent scrutiny: {_person(report.scrutineer)}")
+        people.append(f"Independent scrutiny: {person(report.scrutineer)}")
     return tuple(people)
-
-
-def _inspection_facts(inspection: model.Inspection) -> tuple[str, ...]:
-    facts = [f"Inspectorate: {fmt.words(inspection.inspectorate)}"]
-    if inspection.date is not None:
-        facts.append(f"Published {fmt.on_date(inspection.date)}")
-    judgement = inspection.judgement_text or (
-        fmt.words(inspection.judgement) if inspection.judgement is not None else ""
-    )
-    if judgement:
-        facts.append(f"Judgement: {judgement}")
-    return tuple(facts)
-
-
-def _present(*pairs: tuple[str, str]) -> tuple[tuple[str, str], ...]:
-    """Keep the (label, text) pairs that have text."""
-    return tuple((label, text) for label, text in pairs if text)
-
-
-def _priority_line(block: PriorityArea) -> str:
-    """The line printed above a priority's title: its number, plan and lead."""
-    plan = "" if block.plan_period is None else f" ({block.plan_period} plan)"
-    lead = "" if block.lead is None else f" · Lead: {_person(block.lead)}"
-    return f"Priority {block.number}{plan}{lead}"
-
-
-def _todo(prompt: str) -> str:
-    """The words of a placeholder without its leading TODO marker (the template shows one)."""
-    return model.placeholder_prompt(prompt) or "content still to be written"
-
-
-def _missing_reason(reason: str) -> str:
-    text = reason.strip()
-    if len(text) > 1 and text[0].isupper() and text[1].islower():
-        text = text[0].lower() + text[1:]
-    return text
 
 
 class _Builder:
@@ -457,7 +215,7 @@ class _Builder:
     ) -> None:
         self.report = report
         self.anchors = anchors
-        self.tables = model.all_tables(report) if tables is None else tables
+        self.tables = block_kinds.all_tables(report) if tables is None else tables
         self.charts: list[BlockView] = []
         self.table_anchors: dict[str, tuple[str, str]] = {}
         """Model table id → (caption, anchor) of the table where it is printed."""
@@ -474,7 +232,7 @@ class _Builder:
         return found
 
     def _printed(self, block: model.Block, views: Sequence[TableView]) -> None:
-        for table_id, view in zip(model.derived_tables(block), views, strict=False):
+        for table_id, view in zip(block_kinds.derived_tables(block), views, strict=False):
             self.table_anchors.setdefault(table_id, (view.caption, view.anchor))
 
     def block(self, block: model.Block, level: int, path: str = "") -> BlockView:
@@ -485,11 +243,12 @@ class _Builder:
         priority, membership... encoded beside the paragraphs that describe it, for the checks)
         is not printed again: its view has kind ``"restated"`` and shows only its markers.
         """
-        printed = self.printed if isinstance(block, PriorityArea) else self.printed_with_narrative
-        texts = _texts(block)
-        if isinstance(block, Membership) and all(_said(t, printed) for t in texts):
-            # the members are listed in the prose: the table would only add the roles,
-            # which are data for the checks, not what the report says
+        kind = block_kinds.kind_of(block)
+        printed = self.printed if kind.narrative else self.printed_with_narrative
+        texts = kind.repeatable(block)
+        if kind.lists_in_prose and all(_said(t, printed) for t in texts):
+            # the prose lists them (a membership's members): the table would only add what
+            # is data for the checks (their roles), not what the report says
             view = attrs.evolve(self._block(_unsaid(block, printed), level), tables=())
         elif texts and all(_said(text, printed) for text in texts):
             view = BlockView(kind="restated", anchor="", level=level, item=block)
@@ -499,71 +258,53 @@ class _Builder:
         if not view.anchor and self.markers.get(path):
             view = attrs.evolve(view, anchor=self.anchors.take(_slug(path.rpartition("/")[2])))
         markers = self._mark(path, view.anchor)
-        return attrs.evolve(view, markers=markers, heading=_heading(block))
+        return attrs.evolve(view, markers=markers, heading=kind.heading(block))
 
     def _block(self, block: model.Block, level: int) -> BlockView:
         inner = min(level + 1, MAX_HEADING)
-        kind = model.block_tag(block)
-        if isinstance(block, Table):
-            table = table_view(block, self.anchors.take(f"table-{block.id}"))
-            parts = _parts(table, block, self.anchors.take)
-            return BlockView(kind=kind, anchor=table.anchor, level=inner, item=block, tables=parts)
-        if isinstance(block, Chart):
+        kind = block_kinds.kind_of(block)
+        if kind.drawn:
+            assert isinstance(block, Chart)
             return self.chart(block, inner)
+        tag = model.block_tag(block)
+        if kind.anchored_by_table:
+            tables = self._tables(kind.reader(block, self.report).tables)
+            return BlockView(
+                kind=tag, anchor=tables[0].anchor, level=inner, item=block, tables=tables
+            )
         block_id = getattr(block, "id", None)
-        anchor = self.anchors.take(f"{kind.replace('_', '-')}-{block_id}") if block_id else ""
-        view = BlockView(kind=kind, anchor=anchor, level=inner, item=block)
-        if isinstance(block, Prose) and model.is_placeholder(block.text):
-            prompt = Placeholder(prompt=block.text, id=block.id)
-            return attrs.evolve(view, kind="placeholder", item=prompt, facts=(_todo(block.text),))
-        if isinstance(block, Placeholder):
-            return attrs.evolve(view, facts=(_todo(block.prompt),))
-        if isinstance(block, MissingFigure):
-            return attrs.evolve(view, facts=(_missing_reason(block.reason),))
-        if isinstance(block, KPI):
-            value = fmt.with_unit(block.value, block.unit)
-            return attrs.evolve(view, facts=(value, *_kpi_facts(block), *_page_fact(block.page)))
-        if isinstance(block, PriorityArea):
-            return attrs.evolve(
-                view,
-                facts=(_priority_line(block),),
-                extra=_present(
-                    ("Aim", block.aim),
-                    ("Progress", block.progress),
-                    ("Work in progress", block.work_in_progress),
-                    ("Next year", block.next_year),
-                ),
-            )
-        if isinstance(block, AgencyReturn):
-            answers = tuple(
-                (item.question, item.answer) for item in block.published(self.report.period_start)
-            )
-            # the partner is data for the checks: the return prints only what the agency wrote
-            return attrs.evolve(view, extra=answers)
-        if isinstance(block, Budget):
-            return attrs.evolve(
-                view,
-                tables=_budget_tables(block, self.anchors),
-                facts=(*budget_facts(block), *_page_fact(block.page)),
-            )
-        if isinstance(block, model.Inspection):
-            return attrs.evolve(view, facts=(*_inspection_facts(block), *_page_fact(block.page)))
-        if isinstance(block, Membership):
-            return self.membership(block, view)
-        if isinstance(block, Attendance):
-            return self.attendance(block, view)
-        if isinstance(block, Challenge):
-            return attrs.evolve(
-                view,
-                extra=_present(
-                    ("Cause", block.cause), ("Action", block.action), ("Owner", block.owner)
-                ),
-            )
-        if isinstance(block, Review):
-            return attrs.evolve(view, facts=(*_review_facts(block), *_page_fact(block.page)))
-        if isinstance(block, ChildDeathReview):
-            return self.child_deaths(block, view)
-        return view  # prose, quote, case study, placeholder, glossary: the template needs no more
+        anchor = self.anchors.take(f"{tag.replace('_', '-')}-{block_id}") if block_id else ""
+        parts = kind.reader(block, self.report)
+        shown = block if parts.shown_as is None else parts.shown_as
+        return BlockView(
+            kind=model.block_tag(shown),
+            anchor=anchor,
+            level=inner,
+            item=shown,
+            tables=self._tables(parts.tables),
+            facts=parts.facts,
+            extra=parts.extra,
+        )
+
+    def _tables(self, shown: Iterable[SimpleTable | ModelTable]) -> tuple[TableView, ...]:
+        views: list[TableView] = []
+        for table in shown:
+            anchor = self.anchors.take(table.anchor)
+            if isinstance(table, ModelTable):
+                view = table_view(table.table, anchor)
+                views.extend(_parts(view, table.table, self.anchors.take))
+            else:
+                views.append(
+                    _simple_table(
+                        anchor,
+                        table.caption,
+                        table.headers,
+                        table.numeric,
+                        table.rows,
+                        table.totals,
+                    )
+                )
+        return tuple(views)
 
     def chart(self, chart: Chart, level: int) -> BlockView:
         table = self.tables.get(chart.table)
@@ -588,83 +329,6 @@ class _Builder:
         )
         self.charts.append(view)
         return view
-
-    def membership(self, block: Membership, view: BlockView) -> BlockView:
-        notes = any(m.note for m in block.members)
-        dates = any(m.start or m.end for m in block.members)
-        headers = [
-            "Name",
-            "Organisation",
-            "Role",
-            *(["Dates"] if dates else []),
-            *(["Note"] if notes else []),
-        ]
-        rows = [
-            [
-                m.name,
-                m.organisation,
-                fmt.words(m.role),
-                *([_sentence_case(fmt.span(m.start, m.end))] if dates else []),
-                *([m.note] if notes else []),
-            ]
-            for m in block.members
-        ]
-        table = _simple_table(
-            self.anchors.take(f"table-{block.id or 'membership'}"),
-            "Board members",
-            headers,
-            [False] * len(headers),
-            rows,
-        )
-        facts = tuple(f"{fmt.words(p.partner)}: {p.reason}" for p in block.not_applicable)
-        return attrs.evolve(view, tables=(table,), facts=facts)
-
-    def attendance(self, block: Attendance, view: BlockView) -> BlockView:
-        notes = any(e.note for e in block.entries)
-        headers = [block.name_label, block.column_label, *(["Note"] if notes else [])]
-        rows = [
-            [
-                e.name,
-                "Not published" if e.percent is None else fmt.percent(e.percent),
-                *([e.note] if notes else []),
-            ]
-            for e in block.entries
-        ]
-        caption = ", ".join(
-            part
-            for part in (f"Attendance: {block.body}" if block.body else "Attendance", block.period)
-            if part
-        )
-        table = _simple_table(
-            self.anchors.take(f"table-{block.id or 'attendance'}"),
-            caption,
-            headers,
-            [False, True, False][: len(headers)],
-            rows,
-        )
-        facts = () if block.meetings is None else (f"Meetings held: {fmt.number(block.meetings)}",)
-        return attrs.evolve(view, tables=(table,), facts=facts)
-
-    def child_deaths(self, block: ChildDeathReview, view: BlockView) -> BlockView:
-        facts = _count("Deaths notified", block.deaths_notified)
-        facts.append(f"Deaths reviewed: {fmt.number(block.deaths_reviewed)}")
-        facts += _count("Panel meetings", block.meetings)
-        facts += _count("Reviews that found modifiable factors", block.modifiable)
-        by_id = {s.id: s for s in block.shares if s.id}
-        facts += [share_text(share, by_id) for share in block.shares]
-        facts += _page_fact(block.page)
-        base = block.id or "child-deaths"
-        tables = tuple(
-            _simple_table(
-                self.anchors.take(f"table-{base}-{_slug(b.label)}"),
-                b.label,
-                ["Category", "Number"],
-                [False, True],
-                [[category, fmt.number(count)] for category, count in b.counts],
-            )
-            for b in block.breakdowns
-        )
-        return attrs.evolve(view, tables=tables, facts=tuple(facts))
 
     def section(self, section: Section, path: str, depth: int) -> SectionView:
         level = min(depth + 2, MAX_HEADING)
@@ -703,7 +367,7 @@ class _Builder:
             appendix=section.appendix,
             blocks=blocks,
             sections=children,
-            byline="" if section.author is None else f"By {_person(section.author)}",
+            byline="" if section.author is None else f"By {person(section.author)}",
             markers=markers,
             overline=overline,
         )
@@ -727,13 +391,11 @@ def _plain_words(text: str) -> str:
 def _printed_prose(report: Report) -> str:
     """Every paragraph the report prints as prose, as plain lower-case words (a priority's
     narrative included: it is printed as written, never filtered)."""
-    parts: list[str] = []
-    for located in model.iter_blocks(report):
-        item = located.item
-        if isinstance(item, Prose | model.Quote | model.CaseStudy):
-            parts.append(item.text)
-        elif isinstance(item, AgencyReturn):
-            parts.extend(answer for _, answer in item.answers())
+    parts = [
+        text
+        for located in model.iter_blocks(report)
+        for text in block_kinds.kind_of(located.item).prose(located.item)
+    ]
     return _plain_words("\n".join(parts))
 
 
@@ -751,22 +413,6 @@ def _said(text: str, printed: str) -> bool:
     return bool(words.strip()) and words in printed
 
 
-def _texts(block: model.Block) -> tuple[str, ...]:
-    """The sentences a typed block would print that could repeat the report's prose."""
-    if isinstance(block, Review):
-        return tuple(t for t in (block.summary, *block.lessons, *block.actions) if t)
-    if isinstance(block, Challenge):
-        return tuple(t for t in (block.description, block.cause, block.action) if t)
-    if isinstance(block, PriorityArea):
-        fields = (block.aim, block.progress, block.work_in_progress, block.next_year)
-        return tuple(t for t in fields if t)
-    if isinstance(block, ChildDeathReview):
-        return tuple(t for t in (*block.learning, *block.actions, block.note) if t)
-    if isinstance(block, Membership):
-        return tuple(t for m in block.members for t in (m.name, m.organisation) if t)
-    return ()
-
-
 def _unsaid(block: model.Block, printed: str) -> model.Block:
     """The block without the texts the report's prose already says (printed there once)."""
 
@@ -781,40 +427,8 @@ def _unsaid(block: model.Block, printed: str) -> model.Block:
     def keep_all(texts: tuple[str, ...]) -> tuple[str, ...]:
         return tuple(t for t in texts if not _said(t, printed))
 
-    if isinstance(block, Review):
-        return attrs.evolve(
-            block,
-            summary=keep(block.summary),
-            lessons=keep_all(block.lessons),
-            actions=keep_all(block.actions),
-        )
-    if isinstance(block, Challenge):
-        return attrs.evolve(
-            block,
-            description=keep(block.description),
-            cause=keep(block.cause),
-            action=keep(block.action),
-        )
-    if isinstance(block, PriorityArea):
-        return attrs.evolve(
-            block,
-            aim=keep(block.aim),
-            progress=keep(block.progress),
-            work_in_progress=keep(block.work_in_progress),
-            next_year=keep(block.next_year),
-        )
-    if isinstance(block, ChildDeathReview):
-        return attrs.evolve(
-            block,
-            learning=keep_all(block.learning),
-            actions=keep_all(block.actions),
-            note=keep(block.note),
-        )
-    if isinstance(block, Membership):
-        return attrs.evolve(block, lay_member_recruitment=keep(block.lay_member_recruitment))
-    if isinstance(block, KPI):
-        return attrs.evolve(block, note=keep(block.note))
-    return block
+    unsaid: model.Block = block_kinds.kind_of(block).without_said(block, keep, keep_all)
+    return unsaid
 
 
 def _same(first: str, second: str) -> bool:
@@ -827,21 +441,6 @@ def _same(first: str, second: str) -> bool:
 
 def _unprefixed(heading: str) -> str:
     return _slug(heading.split(":", 1)[1] if ":" in heading else heading)
-
-
-def _heading(block: model.Block) -> str:
-    """The heading a block prints above itself, if it has one."""
-    if isinstance(block, AgencyReturn):
-        return block.agency
-    if isinstance(block, PriorityArea):
-        return block.title
-    if isinstance(block, model.CaseStudy):
-        return f"Case study: {block.title}"
-    if isinstance(block, Challenge | Review):
-        return block.title
-    if isinstance(block, ChildDeathReview):
-        return block.panel
-    return ""
 
 
 def _resolve_sections(
@@ -908,7 +507,7 @@ def build_context(
             report was not checked, which the compliance appendix then says.
         rules: the rules whose framework is the report's make the compliance table; by
             default every registered rule.
-        tables: the report's tables (:func:`boardreport.model.all_tables`), if computed.
+        tables: the report's tables (:func:`boardreport.blocks.all_tables`), if computed.
         author_notes: include the findings meant for the report's authors (information such
             as glossary suggestions, and suppression hygiene) in the notes on the data.
 
@@ -945,11 +544,7 @@ def build_context(
         ContentsEntry(title=NOTES_TITLE, anchor=NOTES_ID),
     )
     chair = report.chair
-    recipients = [
-        RECIPIENT_WORDS.get(r.role, "")
-        + (f" ({r.name})" if r.name and r.role in RECIPIENT_WORDS else r.name)
-        for r in report.recipients
-    ]
+    recipients = [_recipient(r) for r in report.recipients]
     open_errors = sum(1 for f in findings if f.severity is Severity.ERROR and not f.suppressed)
     return ReportContext(
         language=report.language,
@@ -989,3 +584,11 @@ def _join(items: Sequence[str]) -> str:
     if len(items) <= 1:
         return "".join(items)
     return ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def _recipient(recipient: model.Recipient) -> str:
+    """``the Chief Executive (Keith Ireland)``; a recipient of no standard role by its name."""
+    role = wording.RECIPIENTS[recipient.role.value]
+    if not role:
+        return recipient.name
+    return f"{role} ({recipient.name})" if recipient.name else role

@@ -17,6 +17,7 @@ import os
 from collections.abc import Mapping, Sequence
 from typing import Any
 
+from boardreport import wording
 from boardreport.errors import RenderError
 from boardreport.model import Report
 from boardreport.render import _context, _pdf_draw
@@ -27,7 +28,7 @@ PDF_VARIANT = "pdf/ua-1"
 """PDF/UA-1 (ISO 14289-1): tagged structure, language, title shown, alternative texts."""
 CONTENTS_DEPTH = 3
 """How many levels of headings the printed contents lists: chapters, sections, subsections."""
-DRAFT_LABEL = "Draft: not for publication"
+DRAFT_LABEL = wording.DRAFT
 """The banner on every page of a report whose checks found unresolved errors."""
 CHART_FONTS = "Liberation Sans, Arial, sans-serif"
 """The fonts chart text is drawn in: Arial's metrics, which vl-convert measured it with."""

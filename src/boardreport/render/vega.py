@@ -15,6 +15,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
+from boardreport import blocks as block_kinds
 from boardreport import model
 from boardreport.cache import Cache, code_version, installed_version
 from boardreport.errors import RenderError
@@ -50,8 +51,6 @@ DASHES = ((1, 0), (6, 3), (2, 2), (8, 3, 2, 3), (1, 3), (10, 2), (4, 4))
 """Outline (bars) and line dash patterns, one per series, so series differ without colour."""
 
 OUTLINE = "#1a1a1a"
-
-NUMERIC = model.NUMERIC_COLUMNS
 
 
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
@@ -175,7 +174,7 @@ def chart_values(chart: Chart, table: Table) -> list[dict[str, Any]]:
     for key in chart.y:
         index = _column(table, key, chart, "y")
         column = table.columns[index]
-        if column.type not in NUMERIC:
+        if column.type not in model.NUMERIC_COLUMNS:
             msg = f"chart '{chart.id}': y column '{key}' holds {column.type.value}, not numbers"
             raise RenderError(msg)
         y_columns.append((index, column))
@@ -330,7 +329,7 @@ def chart_table(report: Report, chart: Chart, tables: dict[str, Table] | None = 
     Raises:
         RenderError: when no table (written or derived from a typed block) has that id.
     """
-    known = model.all_tables(report) if tables is None else tables
+    known = block_kinds.all_tables(report) if tables is None else tables
     table = known.get(chart.table)
     if table is None:
         msg = (
@@ -347,9 +346,9 @@ def render_vega(
 
     With a ``cache``, a chart whose definition, data and drawing code are unchanged since an
     earlier build is read from it instead of being built with Altair again. ``tables`` are the
-    report's tables (:func:`boardreport.model.all_tables`) when already computed.
+    report's tables (:func:`boardreport.blocks.all_tables`) when already computed.
     """
-    tables = model.all_tables(report) if tables is None else tables
+    tables = block_kinds.all_tables(report) if tables is None else tables
     specs: dict[str, dict[str, Any]] = {}
     for located in model.iter_blocks(report, Chart):
         chart: Chart = located.item

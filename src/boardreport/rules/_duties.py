@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator, Mapping
 
 from attrs import frozen
 
-from boardreport import model
+from boardreport import model, wording
 from boardreport.model import (
     ArrangementKind,
     PartnerBody,
@@ -40,15 +40,7 @@ PRACTICE_REVIEWS = (ReviewKind.CHILD_SAFEGUARDING_PRACTICE_REVIEW, ReviewKind.RA
 """Review kinds of the safeguarding partners' practice-review duty (Working Together 2018)."""
 
 RECIPIENT_NAMES = {
-    RecipientRole.CHIEF_EXECUTIVE: "the Chief Executive of the local authority",
-    RecipientRole.LEADER_OF_THE_COUNCIL: "the Leader of the Council",
-    RecipientRole.POLICE_AND_CRIME_COMMISSIONER: "the local policing body (the Police and "
-    "Crime Commissioner)",
-    RecipientRole.HEALTH_AND_WELLBEING_BOARD_CHAIR: "the Chair of the Health and Wellbeing Board",
-    RecipientRole.CHILD_SAFEGUARDING_PRACTICE_REVIEW_PANEL: "the Child Safeguarding Practice "
-    "Review Panel",
-    RecipientRole.WHAT_WORKS_CENTRE: "the What Works Centre for Children's Social Care",
-    RecipientRole.LOCAL_HEALTHWATCH: "the Local Healthwatch organisation",
+    role: wording.RECIPIENTS[role.value] for role in RecipientRole if role.value != "other"
 }
 
 SAFEGUARDING_PARTNERS = (

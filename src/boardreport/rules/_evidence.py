@@ -15,18 +15,17 @@ from collections.abc import Callable, Iterator
 
 from attrs import frozen
 
+from boardreport import blocks as block_kinds
 from boardreport import model
+from boardreport.blocks.budget import has_content as budget_has_content
+from boardreport.blocks.child_deaths import has_content as child_death_review_has_content
+from boardreport.blocks.review import has_content as review_has_content
 from boardreport.model import ExpenditureCategory, IncomeKind, Requirement, ReviewKind
 from boardreport.rules._content import (
     all_sections,
     any_text,
-    block_has_content,
-    block_states_not_published,
     blocks,
-    budget_has_content,
-    child_death_review_has_content,
     nonzero,
-    review_has_content,
     section_has_content,
     section_states_not_published,
     section_text,
@@ -504,7 +503,7 @@ _FIGURES = (model.KPI, model.Table, model.Chart)
 
 
 def _holds_figures(section: model.Section) -> bool:
-    if any(isinstance(b, _FIGURES) and block_has_content(b) for b in section.blocks):
+    if any(isinstance(b, _FIGURES) and block_kinds.has_content(b) for b in section.blocks):
         return True
     return any(_holds_figures(s) for s in section.sections)
 
@@ -560,7 +559,7 @@ def _evidence(ctx: RuleContext, requirement: Requirement) -> Evidence:
         )
         if inside and not set(inside) & set(met):
             stated = all(
-                block_states_not_published(b.item)
+                block_kinds.states_not_published(b.item)
                 for b in all_blocks_of(ctx, kind)
                 if b.path in inside
             )
@@ -576,7 +575,7 @@ def _evidence(ctx: RuleContext, requirement: Requirement) -> Evidence:
             b.path
             for b in blocks(ctx, kind)
             if _carries(b.item, requirement)
-            and block_states_not_published(b.item)
+            and block_kinds.states_not_published(b.item)
             and not any(b.path.startswith(p + "/") for p in not_published)
         ]
     lookalikes: list[Lookalike] = []

@@ -15,7 +15,7 @@ from typing import Any
 from attrs import frozen
 
 from boardreport._links import docs_page, docs_url, rule_url
-from boardreport.errors import Problem
+from boardreport.errors import Problem, where
 from boardreport.rules._editions import EditionChoice
 from boardreport.rules._engine import Counts
 from boardreport.rules._registry import Finding, Rule, Severity
@@ -113,8 +113,7 @@ def _relative_to_root(file: str, root: Path | None) -> str:
 
 
 def _where(finding: Finding) -> str:
-    file = finding.file or "<report>"
-    return f"{file}:{finding.line}" if finding.line else file
+    return where(finding.file or None, finding.line, unknown="<report>")
 
 
 def _paint(text: str, code: str, colour: bool) -> str:

@@ -13,6 +13,7 @@ import typing
 from decimal import Decimal
 from typing import Any, NamedTuple
 
+from boardreport import blocks as block_kinds
 from boardreport import model
 from boardreport.rules._numbers import number
 
@@ -84,7 +85,7 @@ class Index(NamedTuple):
             elif isinstance(block, model.Budget):
                 budgets.setdefault(block_id, block)
         return cls(
-            tables if tables is not None else model.all_tables(report),
+            tables if tables is not None else block_kinds.all_tables(report),
             kpis,
             budgets,
             by_id,

@@ -8,6 +8,7 @@ from collections.abc import Iterator
 from decimal import Decimal
 from typing import NamedTuple
 
+from boardreport import blocks as block_kinds
 from boardreport import model
 from boardreport.model import ClaimKind
 from boardreport.rules import _citations as cite
@@ -161,7 +162,7 @@ def duplicate_ids(ctx: RuleContext) -> Iterator[Finding]:
     kpis: dict[str, str] = {}
     for located in all_blocks(ctx):
         block = located.item
-        ids = [("table", t, tables) for t in model.derived_tables(block)]
+        ids = [("table", t, tables) for t in block_kinds.derived_tables(block)]
         if isinstance(block, model.KPI) and block.id:
             ids.append(("KPI", block.id, kpis))
         for kind, item_id, seen in ids:

@@ -5,13 +5,13 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
+from boardreport import blocks as block_kinds
 from boardreport import model
 from boardreport.model import MemberRole
 from boardreport.rules import _citations as cite
 from boardreport.rules._content import (
     all_blocks,
     all_sections,
-    block_has_content,
     blocks,
     section_has_content,
     text,
@@ -372,7 +372,7 @@ def priority_progress(ctx: RuleContext) -> Iterator[Finding]:
         if text(area.progress) or text(area.work_in_progress):
             continue
         section = located.section
-        others = any(b is not area and block_has_content(b) for b in section.blocks)
+        others = any(b is not area and block_kinds.has_content(b) for b in section.blocks)
         if others or any(section_has_content(s) for s in section.sections):
             continue
         yield ctx.finding(

@@ -15,7 +15,8 @@ import re
 from collections.abc import Iterator
 from typing import NamedTuple
 
-from boardreport import model
+from boardreport import blocks as block_kinds
+from boardreport import model, wording
 from boardreport.model import (
     ExpenditureCategory,
     MemberRole,
@@ -27,7 +28,6 @@ from boardreport.rules import _citations as cite
 from boardreport.rules._content import (
     all_blocks,
     any_text,
-    block_has_content,
     blocks,
     is_number,
     text,
@@ -54,23 +54,17 @@ PACK = pack(
 )
 
 _RECIPIENTS = {
-    RecipientRole.CHIEF_EXECUTIVE: "the Chief Executive",
-    RecipientRole.LEADER_OF_THE_COUNCIL: "the Leader of the Council",
-    RecipientRole.POLICE_AND_CRIME_COMMISSIONER: "the Police and Crime Commissioner",
-    RecipientRole.HEALTH_AND_WELLBEING_BOARD_CHAIR: "the Chair of the Health and Wellbeing Board",
+    role: wording.RECIPIENTS[role.value]
+    for role in (
+        RecipientRole.CHIEF_EXECUTIVE,
+        RecipientRole.LEADER_OF_THE_COUNCIL,
+        RecipientRole.POLICE_AND_CRIME_COMMISSIONER,
+        RecipientRole.HEALTH_AND_WELLBEING_BOARD_CHAIR,
+    )
 }
+"""The recipients Working Together 2013 names (ch3 para 16)."""
 
-PARTNER_NAMES = {
-    StatutoryPartner.LOCAL_AUTHORITY: "the local authority",
-    StatutoryPartner.POLICE: "the chief officer of police",
-    StatutoryPartner.PROBATION: "the probation service",
-    StatutoryPartner.YOUTH_OFFENDING_TEAM: "the youth offending team",
-    StatutoryPartner.NHS_ENGLAND: "NHS England",
-    StatutoryPartner.CLINICAL_COMMISSIONING_GROUP: "the clinical commissioning group",
-    StatutoryPartner.NHS_TRUST: "NHS trusts and foundation trusts in the area",
-    StatutoryPartner.CAFCASS: "Cafcass",
-    StatutoryPartner.SECURE_ESTATE: "the secure training centre or prison that detains children",
-}
+PARTNER_NAMES = {partner: wording.STATUTORY_PARTNERS[partner.value] for partner in StatutoryPartner}
 """Board partners under Children Act 2004 s13(3), as the messages name them."""
 
 __all__ = ["AUDITS", "LEARNING_REVIEWS", "PACK", "PARTNER_NAMES"]
@@ -125,7 +119,7 @@ def _answers_elsewhere(ctx: RuleContext) -> _Elsewhere:
         by_title.setdefault(_normal(located.item.title), []).append((located.path, located.item))
     linked: dict[str, list[tuple[str, str]]] = {}
     for located in all_blocks(ctx):
-        if not block_has_content(located.item):
+        if not block_kinds.has_content(located.item):
             continue
         for value in walk_text(located.item):
             for match in _LINK.finditer(value):

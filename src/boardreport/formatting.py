@@ -7,6 +7,7 @@ import enum
 from collections.abc import Callable
 from decimal import Decimal
 
+from boardreport import wording
 from boardreport.model import (
     BOUND_WORDS,
     Bound,
@@ -19,27 +20,9 @@ from boardreport.model import (
     Unknown,
 )
 
-CURRENCY_SYMBOLS = {"GBP": "£", "EUR": "€", "USD": "$"}
+CURRENCY_SYMBOLS = wording.CURRENCY_SYMBOLS
 
-_WORDS: dict[str, str] = {
-    # words that title-casing an enumeration value would get wrong
-    "nhs_england": "NHS England",
-    "nhs_trust": "NHS trust",
-    "cafcass": "Cafcass",
-    "it": "IT",
-    "section_11_audit": "Section 11 audit",
-    "in_kind": "In kind",
-    "one_off": "One-off",
-    "multi_agency_audit": "Multi-agency audit",
-    "single_agency_audit": "Single-agency audit",
-    "cqc": "CQC",
-    "hmic": "HMIC",
-    "hmi_probation": "HMI Probation",
-    "hmi_prisons": "HMI Prisons",
-    "joint": "Joint inspectorates",
-    "vice_chair": "Vice-Chair",
-    "interim_chair": "Interim Chair",
-}
+_WORDS = wording.ENUM_WORDS
 
 
 _SPELLED_OUT = 40

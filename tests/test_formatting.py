@@ -7,8 +7,8 @@ from decimal import Decimal
 
 import pytest
 
+from boardreport import formatting as fmt
 from boardreport.model import ColumnType, ExpenditureCategory, Polarity, StatutoryPartner
-from boardreport.render import _format as fmt
 
 
 @pytest.mark.parametrize(
@@ -83,8 +83,8 @@ def test_comparisons_are_words_with_a_judgement_only_when_meaningful(
 
 def test_stated_unknowns_and_bounds_are_never_shown_as_numbers() -> None:
     """An unknown shows its marker or reason in every format; a bound its words and limit."""
+    from boardreport import formatting as fmt
     from boardreport import model
-    from boardreport.render import _format as fmt
 
     unknown = model.Unknown(reason=model.UnknownReason.SUPPRESSED, marker="fewer than 5")
     assert fmt.number(unknown) == "fewer than 5"
