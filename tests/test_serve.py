@@ -186,7 +186,7 @@ def test_a_prose_edit_redraws_no_chart_and_renders_only_the_changed_text(
 
         return wrapper
 
-    monkeypatch.setattr(_draw, "svg", counted("draw", _draw.svg))
+    monkeypatch.setattr(_draw, "start", counted("draw", _draw.start))
     monkeypatch.setattr(vega, "chart_spec", counted("spec", vega.chart_spec))
     monkeypatch.setattr(_load, "load_with_sources", counted("load", _load.load_with_sources))
     real_parse = MarkdownIt.parse

@@ -29,6 +29,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "DEFAULT_FORMATS",
+    "DRAWING_FORMATS",
     "FORMAT_ALIASES",
     "RENDERERS",
     "Built",
@@ -55,8 +56,12 @@ class RenderJob:
         cache: Cache | None = None,
         fragments: Fragments | None = None,
         author_notes: bool = False,
+        draw_ahead: bool = False,
     ) -> None:
         self.report = report
+        self.draw_ahead = draw_ahead
+        """Start drawing each chart as soon as its specification is made (the build needs
+        drawings): the worker draws while the pages are rendered."""
         self.author_notes = author_notes
         self.result = result
         self.cache = cache
@@ -65,6 +70,7 @@ class RenderJob:
         self._context: ReportContext | None = None
         self._specs: dict[str, dict[str, Any]] | None = None
         self._svgs: dict[str, str] | None = None
+        self._drawings: dict[str, Callable[[], str]] = {}
 
     @property
     def context(self) -> ReportContext:
@@ -93,7 +99,12 @@ class RenderJob:
             if any(True for _ in model.iter_blocks(self.report, model.Chart)):
                 from boardreport.render import vega
 
-                self._specs = vega.render_vega(self.report, cache=self.cache, tables=self.tables)
+                self._specs = vega.render_vega(
+                    self.report,
+                    cache=self.cache,
+                    tables=self.tables,
+                    drawings=self._drawings if self.draw_ahead else None,
+                )
             else:
                 self._specs = {}
         return self._specs
@@ -113,8 +124,11 @@ class RenderJob:
                 paths = {c.item.id: c.path for c in model.iter_blocks(self.report, model.Chart)}
                 for chart_id, spec in specs.items():
                     try:
-                        drawn[chart_id] = vega.chart_svg(
-                            spec, cache=self.cache, name=f"chart '{chart_id}'"
+                        started = self._drawings.get(chart_id)
+                        drawn[chart_id] = (
+                            started()
+                            if started is not None
+                            else vega.chart_svg(spec, cache=self.cache, name=f"chart '{chart_id}'")
                         )
                     except vega.ChartError:
                         raise
@@ -129,24 +143,31 @@ Renderer = Callable[[RenderJob], dict[str, str | bytes]]
 
 RENDERERS: dict[str, Renderer] = {}
 """The formats ``build`` can write, by canonical name, in the order they are listed."""
+DRAWING_FORMATS: set[str] = set()
+"""The formats that show chart drawings (SVG), not only their specifications."""
 FORMAT_ALIASES: dict[str, str] = {}
 """Other accepted names of formats."""
 
 
-def register(name: str, *aliases: str) -> Callable[[Renderer], Renderer]:
-    """Register a renderer as the format ``name`` (also accepted as each of ``aliases``)."""
+def register(name: str, *aliases: str, draws: bool = False) -> Callable[[Renderer], Renderer]:
+    """Register a renderer as the format ``name`` (also accepted as each of ``aliases``);
+    ``draws``: it shows chart drawings (:meth:`RenderJob.svgs`)."""
 
     def add(renderer: Renderer) -> Renderer:
         RENDERERS[name] = renderer
+        if draws:
+            DRAWING_FORMATS.add(name)
         FORMAT_ALIASES.update(dict.fromkeys(aliases, name))
         return renderer
 
     return add
 
 
-@register("md", "markdown")
+@register("md", "markdown", draws=True)
 def _markdown(job: RenderJob) -> dict[str, str | bytes]:
     from boardreport.render.markdown import render_markdown
+
+    job.specs()  # the charts are drawn while the page is rendered
 
     files: dict[str, str | bytes] = {
         "report.md": render_markdown(job.report, context=job.context, fragments=job.fragments)
@@ -155,15 +176,17 @@ def _markdown(job: RenderJob) -> dict[str, str | bytes]:
     return files
 
 
-@register("html")
+@register("html", draws=True)
 def _html(job: RenderJob) -> dict[str, str | bytes]:
     from boardreport.render.html import render_html
 
+    specs = job.specs()
+    context = job.context  # made while the charts are drawn
     page = render_html(
         job.report,
-        specs=job.specs(),
+        specs=specs,
         svgs=job.svgs(),
-        context=job.context,
+        context=context,
         cache=job.cache,
         fragments=job.fragments,
     )
@@ -177,7 +200,7 @@ def _vega(job: RenderJob) -> dict[str, str | bytes]:
     return {f"charts/{chart_id}.vl.json": spec_json(spec) for chart_id, spec in job.specs().items()}
 
 
-@register("pdf")
+@register("pdf", draws=True)
 def _pdf(job: RenderJob) -> dict[str, str | bytes]:
     from boardreport.render.pdf import render_pdf
 
@@ -223,9 +246,17 @@ def render_files(
         ChartError: when a chart cannot be drawn; its ``path`` says which.
         RenderError: for any other rendering failure.
     """
-    job = RenderJob(report, result, cache=cache, fragments=fragments, author_notes=author_notes)
+    chosen = parse_formats(formats)
+    job = RenderJob(
+        report,
+        result,
+        cache=cache,
+        fragments=fragments,
+        author_notes=author_notes,
+        draw_ahead=any(name in DRAWING_FORMATS for name in chosen),
+    )
     files: dict[str, str | bytes] = {}
-    for name in parse_formats(formats):
+    for name in chosen:
         files.update(RENDERERS[name](job))
     return files
 
