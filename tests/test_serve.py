@@ -9,8 +9,10 @@ import socket
 import struct
 import threading
 import time
+import tomllib
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -165,8 +167,8 @@ def test_the_number_of_connection_threads_is_bounded(
 def test_a_prose_edit_redraws_no_chart_and_renders_only_the_changed_text(
     tmp_path: Path, reference_report_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """A saved prose edit: no chart is specified or drawn again, only the edited text is
-    rendered; with no edit, nothing is loaded again."""
+    """A saved prose edit: no chart is specified or drawn again, only the edited file is
+    parsed and only the edited text is rendered; with no edit, nothing is loaded again."""
     from markdown_it import MarkdownIt
 
     from boardreport.io import _load
@@ -189,6 +191,14 @@ def test_a_prose_edit_redraws_no_chart_and_renders_only_the_changed_text(
     monkeypatch.setattr(_draw, "start", counted("draw", _draw.start))
     monkeypatch.setattr(vega, "chart_spec", counted("spec", vega.chart_spec))
     monkeypatch.setattr(_load, "load_with_sources", counted("load", _load.load_with_sources))
+    toml_read: list[str] = []
+    real_loads = tomllib.loads
+
+    def loads(text: str, **kwargs: Any) -> dict[str, Any]:
+        toml_read.append(text)
+        return real_loads(text, **kwargs)
+
+    monkeypatch.setattr(tomllib, "loads", loads)
     real_parse = MarkdownIt.parse
 
     def parse(self: MarkdownIt, src: str, env: object = None) -> object:
@@ -207,4 +217,5 @@ def test_a_prose_edit_redraws_no_chart_and_renders_only_the_changed_text(
     assert live.refresh() is True
     assert live.current.ok and "All of us really play a part" in live.current.page
     assert calls == {"draw": 0, "spec": 0, "load": 1}
+    assert toml_read == [part.read_text(encoding="utf-8")]  # only the edited file is parsed
     assert parsed and all("All of us really play a part" in src for src in parsed)

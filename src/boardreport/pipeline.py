@@ -24,6 +24,7 @@ from boardreport.errors import RenderError, UsageError
 if TYPE_CHECKING:
     from boardreport.cache import Cache, Fragments
     from boardreport.io import SourceMap
+    from boardreport.io._reuse_files import ParsedFiles
     from boardreport.render._views import ReportContext
     from boardreport.rules import CheckResult
 
@@ -299,6 +300,7 @@ def build(
     write: bool = True,
     framework: str | None = None,
     author_notes: bool = False,
+    parsed: ParsedFiles | None = None,
 ) -> Built:
     """Load, check and render the report at ``path``, then write its output folder.
 
@@ -314,6 +316,8 @@ def build(
         framework: the edition to check and render against instead of the one the report
             selects (see :func:`boardreport.rules._editions.find_edition`).
         author_notes: also list the notes meant for the report's authors in the output.
+        parsed: report files kept by a process that builds again (``serve``): a file whose
+            text is unchanged since its last build is not parsed again.
 
     Raises:
         LoadError: when the report cannot be loaded.
@@ -332,7 +336,7 @@ def build(
     target = (out if out is not None else default_out(path)) if write else None
     if target is not None:
         check_output_folder(target, root.parent)
-    report, sources = load_reusing(path, cache=cache)
+    report, sources = load_reusing(path, cache=cache, parsed=parsed)
     if framework is not None:  # the renderers name the edition from the report
         report = attrs.evolve(report, framework=framework)
     result = check(report, sources=sources)

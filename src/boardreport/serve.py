@@ -42,6 +42,7 @@ from attrs import frozen
 
 from boardreport.errors import LoadError
 from boardreport.io import root_file
+from boardreport.io._reuse_files import ParsedFiles
 from boardreport.rules import Finding, Severity
 
 if typing.TYPE_CHECKING:
@@ -206,17 +207,19 @@ class Build:
     ok: bool
 
 
-def build_page(path: str | os.PathLike[str], cache: Cache | None = None) -> tuple[str, bool]:
+def build_page(
+    path: str | os.PathLike[str], cache: Cache | None = None, parsed: ParsedFiles | None = None
+) -> tuple[str, bool]:
     """Load, check and render the report at ``path``; return (HTML page, loaded and rendered).
 
     The page is built by the pipeline with ``cache`` (unchanged loads, chart drawings and prose
-    are reused). Never raises for a broken report: the page then lists the problems with their
-    locations.
+    are reused) and ``parsed`` (files unchanged since the last build are not parsed again).
+    Never raises for a broken report: the page then lists the problems with their locations.
     """
     from boardreport.pipeline import build
 
     try:
-        built = build(path, formats=("html",), cache=cache, write=False)
+        built = build(path, formats=("html",), cache=cache, write=False, parsed=parsed)
     except LoadError as exc:
         problems = [str(p) for p in exc.problems] or [str(exc)]
         return (
@@ -250,15 +253,18 @@ def build_page(path: str | os.PathLike[str], cache: Cache | None = None) -> tupl
     return page, True
 
 
-def build_pdf(path: str | os.PathLike[str], cache: Cache | None = None) -> bytes | None:
+def build_pdf(
+    path: str | os.PathLike[str], cache: Cache | None = None, parsed: ParsedFiles | None = None
+) -> bytes | None:
     """Load, check and render the report at ``path`` as a PDF; None when that fails.
 
-    Built by the pipeline with ``cache``, like the page.
+    Built by the pipeline with ``cache`` and ``parsed``, like the page.
     """
     from boardreport.pipeline import build
 
     try:
-        document = build(path, formats=("pdf",), cache=cache, write=False).files["report.pdf"]
+        built = build(path, formats=("pdf",), cache=cache, write=False, parsed=parsed)
+        document = built.files["report.pdf"]
     except Exception:  # the served page already shows why the report cannot be built
         return None
     return document if isinstance(document, bytes) else None
@@ -301,6 +307,8 @@ class LiveReport:
         self.path = Path(path)
         self.folder = root_file(self.path).parent
         self.cache = cache
+        self.parsed = ParsedFiles()
+        """The report's files as last parsed: after a save only the changed ones are parsed."""
         self._lock = threading.Lock()
         self._seen: dict[str, tuple[int, int]] = {}
         self._build = Build(number=0, page="", ok=False)
@@ -317,7 +325,7 @@ class LiveReport:
     def rebuild(self) -> Build:
         """Build the page now and make it the current build."""
         seen = snapshot(self.folder)
-        page, ok = build_page(self.path, self.cache)
+        page, ok = build_page(self.path, self.cache, self.parsed)
         with self._lock:
             self._seen = seen
             self._problem = ""
@@ -329,7 +337,7 @@ class LiveReport:
         number = self.current.number
         with self._pdf_lock:
             if self._pdf is None or self._pdf[0] != number:
-                self._pdf = (number, build_pdf(self.path, self.cache))
+                self._pdf = (number, build_pdf(self.path, self.cache, self.parsed))
             return self._pdf[1]
 
     def refresh(self) -> bool:
