@@ -219,3 +219,28 @@ def test_a_prose_edit_redraws_no_chart_and_renders_only_the_changed_text(
     assert calls == {"draw": 0, "spec": 0, "load": 1}
     assert toml_read == [part.read_text(encoding="utf-8")]  # only the edited file is parsed
     assert parsed and all("All of us really play a part" in src for src in parsed)
+
+
+def test_the_served_page_is_made_once_per_build(
+    running: serve.LiveServer, report: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Polling the page does not redo its reload script for every request; a new build is
+    served with its own build number."""
+    made: list[int] = []
+    real = serve.inject_reload
+
+    def counted(page: str, build: int) -> str:
+        made.append(build)
+        return real(page, build)
+
+    monkeypatch.setattr(serve, "inject_reload", counted)
+    pages = {get(running, "localhost")[1] for _ in range(3)}
+    number = running.live.current.number
+    assert len(pages) == 1 and made == [number]
+    assert f'data-boardreport-build="{number}"' in pages.pop()
+    toml = next(report.rglob("*.toml"))
+    toml.write_text(toml.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    wait_for(lambda: running.live.current.number > number, "a new build after the save")
+    status, page = get(running, "localhost")
+    newer = running.live.current.number
+    assert status == 200 and f'data-boardreport-build="{newer}"' in page and made[-1] == newer
