@@ -810,10 +810,10 @@ def measure_all(
         "(3 timed runs at most)."
     )
     cached = sorted(p for p in (work / "cache").rglob("*") if p.is_file())
-    bundle = [p for p in cached if "bundle" in p.name]
+    bundle = [p for p in cached if "bundle" in p.relative_to(work / "cache").parts[0]]
     notes.append(
-        "The warm-up build filled the cache: "
-        + (", ".join(f"`{p.name}` ({p.stat().st_size:,} bytes)" for p in bundle) or "no bundle")
+        "The warm-up build filled the cache: the script bundle "
+        + (", ".join(f"({p.stat().st_size:,} bytes)" for p in bundle) or "(not kept)")
         + f"; {len(cached) - len(bundle)} other cached files. A cold run empties the cache but "
         "for the script bundle before each run, as on a fresh CI runner that restores only "
         "the bundle (`--no-cache` would also make the bundle afresh, in the build process)."

@@ -52,7 +52,7 @@ class RenderJob:
     def __init__(
         self,
         report: model.Report,
-        result: CheckResult,
+        result: CheckResult | None,
         *,
         cache: Cache | None = None,
         fragments: Fragments | None = None,
@@ -65,6 +65,8 @@ class RenderJob:
         drawings): the worker draws while the pages are rendered."""
         self.author_notes = author_notes
         self.result = result
+        """The report's check; a build sets it once the rules have run (the charts may be
+        specified and drawn before)."""
         self.cache = cache
         self.fragments = fragments
         self.tables = model.all_tables(report)
@@ -80,6 +82,10 @@ class RenderJob:
             from boardreport.render import default_rules
             from boardreport.render._context import build_context
 
+            if self.result is None:
+                msg = "the report must be checked before its pages are rendered"
+                raise RenderError(msg)
+
             self._context = build_context(
                 self.report,
                 self.result.findings,
@@ -89,6 +95,13 @@ class RenderJob:
                 author_notes=self.author_notes,
             )
         return self._context
+
+    def render(self, formats: Sequence[str]) -> dict[str, str | bytes]:
+        """Run the renderer of each of ``formats`` (canonical names); return path → content."""
+        files: dict[str, str | bytes] = {}
+        for name in formats:
+            files.update(RENDERERS[name](self))
+        return files
 
     def specs(self) -> dict[str, dict[str, Any]]:
         """Every chart's Vega-Lite specification, by chart id.
@@ -256,10 +269,7 @@ def render_files(
         author_notes=author_notes,
         draw_ahead=any(name in DRAWING_FORMATS for name in chosen),
     )
-    files: dict[str, str | bytes] = {}
-    for name in chosen:
-        files.update(RENDERERS[name](job))
-    return files
+    return job.render(chosen)
 
 
 @frozen(kw_only=True)
@@ -339,20 +349,29 @@ def build(
     report, sources = load_reusing(path, cache=cache, parsed=parsed)
     if framework is not None:  # the renderers name the edition from the report
         report = attrs.evolve(report, framework=framework)
-    result = check(report, sources=sources)
+    shown = report
     if report.previous.strip():  # earlier years' KPIs, shown to readers as a series
         from boardreport.series import with_kpi_series
 
-        report = with_kpi_series(report, root)
+        shown = with_kpi_series(report, root)
     fragments = _fragments.recall(cache, root) if cache is not None else None
+    job = RenderJob(
+        shown,
+        None,
+        cache=cache,
+        fragments=fragments,
+        author_notes=author_notes,
+        draw_ahead=any(name in DRAWING_FORMATS for name in chosen),
+    )
     try:
-        files = render_files(
-            report, result, chosen, cache=cache, fragments=fragments, author_notes=author_notes
-        )
+        if job.draw_ahead:
+            job.specs()  # charts sent to be drawn first: the worker draws while the rules run
+        job.result = result = check(report, sources=sources)
+        files = job.render(chosen)
     except RenderError as exc:
         raise RenderError(located(exc, sources)) from None
     if cache is not None and fragments is not None:
         _fragments.keep(cache, root, fragments)
     if target is not None:
         write_output(target, files, force=force)
-    return Built(report=report, sources=sources, result=result, files=files, out=target)
+    return Built(report=shown, sources=sources, result=result, files=files, out=target)
