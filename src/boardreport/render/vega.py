@@ -454,8 +454,6 @@ def start_svg(
 
     The worker draws while the caller goes on; a drawing kept in ``cache`` is not drawn again.
     """
-    from boardreport.render import _draw
-
     key: tuple[str, ...] = ()
     if cache is not None:
         version = installed_version("vl-convert-python", "vl_convert")
@@ -463,6 +461,8 @@ def start_svg(
         kept = cache.text("svg", key)
         if kept is not None:
             return lambda: kept
+    from boardreport.render import _draw  # only when a chart is drawn
+
     drawing = _draw.start(spec, name)
     drawn: list[str] = []
 
