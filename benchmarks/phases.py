@@ -53,7 +53,7 @@ def main(folder: str) -> list[tuple[str, float, float]]:
     lap("import boardreport (attrs and the model classes)")
     from boardreport.io import load_with_sources
 
-    lap("import the loader (tomllib, cattrs)")
+    lap("import the loader (tomli, cattrs)")
     report, sources = load_with_sources(folder)
     lap("load: parse TOML and structure it with cattrs")
     from boardreport.rules import check

@@ -375,7 +375,7 @@ def explain(results: dict[str, Measurement], phases: Phases) -> list[str]:
     mkdocs = results["mkdocs"].median * 1000
     return [
         f"- With nothing cached, a check of the reference report is {imports:.0f} ms of imports "
-        f"(attrs, the model classes, tomllib, cattrs, the rule packs) and {checking:.0f} ms "
+        f"(attrs, the model classes, tomli, cattrs, the rule packs) and {checking:.0f} ms "
         "of loading and rules; reusing an unchanged report's load removes the loader's imports "
         "and the loading, but not the interpreter, attrs and the model classes.",
         f"- With nothing cached, a build spends {charts:.0f} ms on its charts (Altair's import "

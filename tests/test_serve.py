@@ -9,12 +9,12 @@ import socket
 import struct
 import threading
 import time
-import tomllib
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+import tomli
 
 from boardreport import serve
 from boardreport.cache import Cache
@@ -192,13 +192,13 @@ def test_a_prose_edit_redraws_no_chart_and_renders_only_the_changed_text(
     monkeypatch.setattr(vega, "chart_spec", counted("spec", vega.chart_spec))
     monkeypatch.setattr(_load, "load_with_sources", counted("load", _load.load_with_sources))
     toml_read: list[str] = []
-    real_loads = tomllib.loads
+    real_loads = tomli.loads
 
     def loads(text: str, **kwargs: Any) -> dict[str, Any]:
         toml_read.append(text)
         return real_loads(text, **kwargs)
 
-    monkeypatch.setattr(tomllib, "loads", loads)
+    monkeypatch.setattr(tomli, "loads", loads)
     real_parse = MarkdownIt.parse
 
     def parse(self: MarkdownIt, src: str, env: object = None) -> object:

@@ -4,12 +4,12 @@ the report is the one a fresh load gives, and a file with a problem is never kep
 from __future__ import annotations
 
 import shutil
-import tomllib
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
+import tomli
 
 from boardreport.errors import LoadError
 from boardreport.io import load_with_sources
@@ -18,13 +18,13 @@ from boardreport.io._reuse_files import ParsedFiles
 
 def _count_parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     texts: list[str] = []
-    real: Callable[..., dict[str, Any]] = tomllib.loads
+    real: Callable[..., dict[str, Any]] = tomli.loads
 
     def loads(text: str, **kwargs: Any) -> dict[str, Any]:
         texts.append(text)
         return real(text, **kwargs)
 
-    monkeypatch.setattr(tomllib, "loads", loads)
+    monkeypatch.setattr(tomli, "loads", loads)
     return texts
 
 

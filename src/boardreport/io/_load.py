@@ -5,7 +5,6 @@ from __future__ import annotations
 import ast
 import os
 import re
-import tomllib
 import typing
 from collections.abc import Iterator
 from decimal import Decimal
@@ -13,6 +12,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 import attrs
+import tomli
 from cattrs import transform_error
 from cattrs.errors import ForbiddenExtraKeysError
 
@@ -35,7 +35,7 @@ MAX_PROBLEMS = 500
 MAX_MESSAGE = 1000
 """Longest problem message or data path; longer ones (quoting a huge value) are cut short."""
 MAX_HEADER_KEYS = 64
-"""Most keys in one ``[table]`` header; tomllib's time grows with it on every line below."""
+"""Most keys in one ``[table]`` header; the parser's time grows with it on every line below."""
 MAX_NUMBER_DIGITS = 15
 """Most digits before the decimal point: charts draw numbers as doubles, exact to 15 digits."""
 MAX_DECIMAL_PLACES = 20
@@ -280,8 +280,8 @@ class _Loader:
             self.problem(file, (), message, deep)
             return None
         try:
-            data = tomllib.loads(text, parse_float=Decimal)
-        except tomllib.TOMLDecodeError as exc:
+            data = tomli.loads(text, parse_float=Decimal)
+        except tomli.TOMLDecodeError as exc:
             message = str(exc)
             match = _TOML_POSITION.search(message)
             line = int(match.group(1)) if match else None
@@ -303,7 +303,7 @@ class _Loader:
         except RecursionError:
             self.problem(file, (), "TOML nesting is too deep", 1)
             return None
-        except ValueError as exc:  # tomllib: an integer longer than int() accepts
+        except ValueError as exc:  # tomli: an integer longer than int() accepts
             long_number = _LONG_NUMBER.search(text)
             line = text.count("\n", 0, long_number.start()) + 1 if long_number else None
             self.problem(file, (), f"TOML value cannot be read: {str(exc).split(';')[0]}", line)
