@@ -6,8 +6,9 @@ Usage::
 
 Prints JSON: a list of [phase, seconds, peak resident megabytes so far] in the order they run.
 The process starts with an empty cache folder (``BOARDREPORT_CACHE`` should name one) except for
-the script bundle, so every phase does its full work: this is where the time of ``boardreport
-check --no-cache`` and ``boardreport build --no-cache`` goes.
+the script bundle, which the HTML page inlines from it; every other phase does its full work,
+one after another: this is where the time of a cold ``boardreport check`` and ``boardreport
+build`` goes (a build draws the charts in a worker process while it renders the pages).
 """
 
 from __future__ import annotations
@@ -52,7 +53,7 @@ def main(folder: str) -> list[tuple[str, float, float]]:
     lap("import boardreport (attrs and the model classes)")
     from boardreport.io import load_with_sources
 
-    lap("import the loader (tomllib, cattrs)")
+    lap("import the loader (tomli, cattrs)")
     report, sources = load_with_sources(folder)
     lap("load: parse TOML and structure it with cattrs")
     from boardreport.rules import check
@@ -69,8 +70,17 @@ def main(folder: str) -> list[tuple[str, float, float]]:
     lap(f"chart drawings ({len(svgs)} SVGs with vl-convert, its engine started)")
     markdown.render_markdown(report, result.findings, evidence=result.evidence)
     lap("Markdown page (prose made safe with markdown-it-py)")
-    html.render_html(report, result.findings, evidence=result.evidence, specs=specs, svgs=svgs)
-    lap("HTML page (prose rendered with markdown-it-py, script bundle inlined)")
+    from boardreport.cache import default_cache
+
+    html.render_html(
+        report,
+        result.findings,
+        evidence=result.evidence,
+        specs=specs,
+        svgs=svgs,
+        cache=default_cache(),  # holds only the script bundle, as a cold build's does
+    )
+    lap("HTML page (prose rendered with markdown-it-py, the kept script bundle inlined)")
     return phases
 
 

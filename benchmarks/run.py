@@ -16,7 +16,8 @@ prose edit, then ``boardreport build``) and ``serve`` (file write to the new pag
 polling the page); the phases of a cold check and build (benchmarks/phases.py); then cold corpus
 checks of 10, 100 and 1,000 reports and builds of 10 and 100 (``--full``: also 1,000, not
 judged) on all cores. Writes docs/performance.md with the machine, the figures and each budget
-line of the edit loop, a cold CI run, memory and the national run marked PASS or MISS.
+line of the edit loop, a cold CI run, memory and the national run marked PASS or MISS, and a
+profile of each figure that missed (benchmarks/misses.py), taken after the figures.
 """
 
 from __future__ import annotations
@@ -38,6 +39,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
+from typing import Any
 
 import corpus
 
@@ -100,6 +102,8 @@ class Budget:
     text: str
     figure: str
     passed: bool | None  # None: not measured in this run
+    key: str = ""
+    """The figure's key in the results (what :func:`profile_misses` profiles)."""
 
 
 def run_once(
@@ -161,6 +165,9 @@ class Bench:
         self.log = work / "last-command.log"
         self.unjudged = 0.0
         """Seconds of runs the ten-minute limit does not judge (the 1,000-report build)."""
+        self.edited = work / "edited-report"
+        """The copy of the reference report the edit loop edits."""
+        self.edit_out = work / "edit-build"
 
     def measure(
         self,
@@ -368,7 +375,7 @@ def explain(results: dict[str, Measurement], phases: Phases) -> list[str]:
     mkdocs = results["mkdocs"].median * 1000
     return [
         f"- With nothing cached, a check of the reference report is {imports:.0f} ms of imports "
-        f"(attrs, the model classes, tomllib, cattrs, the rule packs) and {checking:.0f} ms "
+        f"(attrs, the model classes, tomli, cattrs, the rule packs) and {checking:.0f} ms "
         "of loading and rules; reusing an unchanged report's load removes the loader's imports "
         "and the loading, but not the interpreter, attrs and the model classes.",
         f"- With nothing cached, a build spends {charts:.0f} ms on its charts (Altair's import "
@@ -394,11 +401,8 @@ def budgets(results: dict[str, Measurement], total: float, full: bool) -> list[B
             lines.append(Budget(text, "not measured", None))
             return
         top, bottom = results[key].median, results[floor].median
-        lines.append(
-            Budget(
-                text, f"{top / bottom:.2f}× ({top:.3f} s / {bottom:.3f} s)", top <= limit * bottom
-            )
-        )
+        figure = f"{top / bottom:.2f}× ({top:.3f} s / {bottom:.3f} s)"
+        lines.append(Budget(text, figure, top <= limit * bottom, key))
 
     ratio(
         "edit-build",
@@ -414,6 +418,7 @@ def budgets(results: dict[str, Measurement], total: float, full: bool) -> list[B
                 f"edit loop: `serve` has the new page within {SERVE_BUDGET_S} s of the save",
                 f"{serve:.3f} s",
                 serve <= SERVE_BUDGET_S,
+                "serve",
             )
         )
     ratio(
@@ -437,6 +442,7 @@ def budgets(results: dict[str, Measurement], total: float, full: bool) -> list[B
                 f"≤ {BUILD_MEMORY_MB:g} MB",
                 f"{peak:.1f} MB",
                 peak <= BUILD_MEMORY_MB,
+                "build-memory",
             )
         )
     for verb, small, large in (("check", 100, 1000), ("build", 10, 100)):
@@ -462,6 +468,7 @@ def budgets(results: dict[str, Measurement], total: float, full: bool) -> list[B
                 f"check of 1,000 reports ≤ {NATIONAL_CHECK_S:g} s",
                 f"{check:.1f} s",
                 check <= NATIONAL_CHECK_S,
+                "check-1000",
             )
         )
     else:
@@ -483,6 +490,7 @@ def table(
     facts: list[tuple[str, str]],
     notes: list[str],
     phases: dict[str, Phases],
+    profiles: Sequence[Profile] = (),
 ) -> str:
     """Return docs/performance.md."""
     mkdocs = results["mkdocs"].median
@@ -546,6 +554,23 @@ def table(
             totals += [f"{sum(t for _, t, _ in phases[name]) * 1000:.0f} ms", ""]
         out.append("| **all phases** | " + " | ".join(totals) + " |")
         out += ["", *explain(results, phases.get("reference report", []))]
+    if profiles:
+        out += ["", "## Profiles of the misses", ""]
+        out += [
+            "Each figure that missed its budget in this run, profiled once after the figures "
+            "were taken (benchmarks/misses.py). Times are cProfile's cumulative times, larger "
+            "than the figure itself because profiling slows Python down; the steps nest (a "
+            "step marked … is part of the one above it, and a page includes the template "
+            "compilation and context it needed), so the rows do not add up to the total.",
+        ]
+        for profile in profiles:
+            out += ["", f"### {profile.title}", "", *profile.lead, ""]
+            unit = profile.unit
+            out += [f"| Step | {'Time' if unit == 'ms' else 'Peak memory after it'} |"]
+            out += ["|---|---:|"]
+            out += [f"| {what} | {amount:,.0f} {unit} |" for what, amount in profile.rows]
+            if unit == "ms":
+                out.append(f"| **whole run, profiled** | {profile.total:,.0f} ms |")
     if notes:
         out += ["", "## Notes", ""]
         out += [f"- {note}" for note in notes]
@@ -599,9 +624,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     started = time.perf_counter()
     load_before = _load_average()
     work = Path(tempfile.mkdtemp(prefix="boardreport-bench-"))
+    full = not args.quick and args.runs in (None, 5) and args.corpus_runs in (None, 3)
     try:
         bench = Bench(work, runs, args.large_runs, say)
         notes, phases = measure_all(bench, check_sizes, build_sizes, corpus_runs, say)
+        missed = [line for line in budgets(bench.results, 0.0, full) if line.passed is False]
+        profiles = profile_misses(bench, missed, say)
     finally:
         if args.keep:
             say(f"work folder kept: {work}")
@@ -614,10 +642,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         f"Load average (1 min) at the start {load_before}, at the end {_load_average()}: "
         "other work on the machine slows every figure alike, so compare ratios from one run."
     )
-    full = not args.quick and args.runs in (None, 5) and args.corpus_runs in (None, 3)
     lines = budgets(bench.results, total - bench.unjudged, full)
     args.output.parent.mkdir(parents=True, exist_ok=True)
-    page = table(bench.results, lines, machine(), notes, phases)
+    page = table(bench.results, lines, machine(), notes, phases, profiles)
     args.output.write_text(page, encoding="utf-8")
     for line in lines:
         verdict = "n/a " if line.passed is None else ("PASS" if line.passed else "MISS")
@@ -628,6 +655,109 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 Phases = list[tuple[str, float, float]]
 """(phase, wall seconds, peak megabytes after it), from benchmarks/phases.py."""
+
+
+@dataclass(frozen=True)
+class Profile:
+    """Where a missed figure's time or memory goes, from benchmarks/misses.py."""
+
+    title: str
+    lead: list[str]
+    unit: str
+    total: float
+    rows: list[tuple[str, float]]
+
+
+def _misses(bench: Bench, kind: str, *folders: Path, cache: Path | None = None) -> dict[str, Any]:
+    env = dict(bench.env)
+    if cache is not None:
+        env["BOARDREPORT_CACHE"] = str(cache)
+    done = subprocess.run(
+        [sys.executable, str(BENCH / "misses.py"), kind, *map(str, folders)],
+        capture_output=True,
+        text=True,
+        env=env,
+        cwd=ROOT,
+        check=True,
+    )
+    found: dict[str, Any] = json.loads(done.stdout)
+    return found
+
+
+def _bundle_only(bench: Bench, name: str) -> Path:
+    """A fresh cache folder holding only the script bundle of the bench's cache."""
+    cache = bench.work / f"cache-{name}"
+    cache.mkdir()
+    for bundle in (bench.work / "cache").glob("*bundle*"):
+        shutil.copytree(bundle, cache / bundle.name)
+    return cache
+
+
+def profile_misses(
+    bench: Bench, missed: Sequence[Budget], say: Callable[[str], None]
+) -> list[Profile]:
+    """Profile each missed figure that has a profile; the phases table explains the others."""
+    keys = {line.key for line in missed}
+    found: list[Profile] = []
+
+    def add(title: str, lead: list[str], answer: dict[str, Any]) -> None:
+        rows = [(str(what), float(amount)) for what, amount in answer["rows"]]
+        found.append(Profile(title, lead, str(answer["unit"]), float(answer["total"]), rows))
+
+    if keys & {"edit-build", "serve"}:
+        say("profiling the misses: the edit loop")
+        build = [*_tool("boardreport"), "build", str(bench.edited), "--out", str(bench.edit_out)]
+        build += ["--format", "md,html,vega", "--force"]
+        subprocess.run(build, env=bench.env, capture_output=True, check=False)  # warm the cache
+    if "edit-build" in keys:
+        add(
+            "Build after a one-file prose edit",
+            [
+                "`boardreport build` of the edited copy after one more prose edit, in a fresh "
+                "process, with the cache of the runs above: only the edited file's text is "
+                "new. What is left is the interpreter and imports, the load (a changed file "
+                "means the whole report's kept load is not reused), the rules, and Jinja2 "
+                "compiling the templates from source in every process (the cache keeps data, "
+                "never code, so compiled templates are not kept)."
+            ],
+            _misses(bench, "edit-build", bench.edited, bench.edit_out),
+        )
+    if "serve" in keys:
+        add(
+            "serve: the rebuild after a one-file prose edit",
+            [
+                "The watcher's rebuild of the served page after a one-file prose edit, in the "
+                "serving process: only the edited file is parsed; the rules run on the whole "
+                "report, and the page is rendered from the kept prose. The benchmark's figure "
+                "adds the time until the watcher sees the save and the page's transfer."
+            ],
+            _misses(bench, "serve", bench.edited),
+        )
+    if "check-cold" in keys:
+        say("profiling the misses: a cold check")
+        add(
+            "Cold check of the reference report",
+            [
+                "`boardreport check` in this process with nothing cached but the script "
+                "bundle. The imports include the model's attrs classes and every rule pack's "
+                "regular expressions, compiled when imported; the load is kept in the cache "
+                "for the next run."
+            ],
+            _misses(bench, "check", REFERENCE, cache=_bundle_only(bench, "check")),
+        )
+    if "build-memory" in keys:
+        say("profiling the misses: the PDF's memory")
+        add(
+            "Peak memory of the PDF's layout",
+            [
+                "The largest process of a build is the child that lays the PDF out with "
+                "WeasyPrint (the build's own process stays under "
+                f"{bench.results['build-cold'].peak_mb:.0f} MB with the charts drawn). Its "
+                "peak after each step, in a child run as the build runs it:"
+            ],
+            _misses(bench, "pdf-memory", REFERENCE),
+        )
+    return found
 
 
 def profile_phases(bench: Bench, folder: Path, name: str) -> Phases:
@@ -810,10 +940,10 @@ def measure_all(
         "(3 timed runs at most)."
     )
     cached = sorted(p for p in (work / "cache").rglob("*") if p.is_file())
-    bundle = [p for p in cached if "bundle" in p.name]
+    bundle = [p for p in cached if "bundle" in p.relative_to(work / "cache").parts[0]]
     notes.append(
-        "The warm-up build filled the cache: "
-        + (", ".join(f"`{p.name}` ({p.stat().st_size:,} bytes)" for p in bundle) or "no bundle")
+        "The warm-up build filled the cache: the script bundle "
+        + (", ".join(f"({p.stat().st_size:,} bytes)" for p in bundle) or "(not kept)")
         + f"; {len(cached) - len(bundle)} other cached files. A cold run empties the cache but "
         "for the script bundle before each run, as on a fresh CI runner that restores only "
         "the bundle (`--no-cache` would also make the bundle afresh, in the build process)."
@@ -859,6 +989,7 @@ def measure_all(
         f"built report.md ({markdown.stat().st_size:,} bytes) and its charts folder."
     )
     measure_serve(bench, copy, edit, bench.runs)
+    bench.edited, bench.edit_out = copy, edit_out
 
     phases = {"reference report": profile_phases(bench, REFERENCE, "reference")}
     largest = max(*check_sizes, *build_sizes)

@@ -6,9 +6,11 @@ import datetime as dt
 import json
 import multiprocessing
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -282,3 +284,36 @@ def test_phase_profile_times_each_phase_of_a_check_and_build(tmp_path: Path) -> 
     peaks = [peak for _, _, peak in phases]
     assert peaks == sorted(peaks)  # the peak so far never falls
     assert 5 < peaks[0] < peaks[-1]
+
+
+def _misses(kind: str, *arguments: Path, cache: Path) -> dict[str, Any]:
+    env = {**os.environ, "BOARDREPORT_CACHE": str(cache)}
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "benchmarks" / "misses.py"), kind, *map(str, arguments)],
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
+        timeout=300,
+        cwd=ROOT,
+    )
+    assert done.returncode == 0, done.stderr[-3000:]
+    found: dict[str, Any] = json.loads(done.stdout)
+    return found
+
+
+def test_miss_profiles_find_every_step_they_name(tmp_path: Path) -> None:
+    """``benchmarks/misses.py`` (the page's profiles of the misses) finds each step it names in
+    a cold check and in a build after a prose edit, and no step outlasts the whole run."""
+    fixture = tmp_path / "report"
+    shutil.copytree(ROOT / "tests" / "fixtures" / "render" / "report", fixture)
+    check = _misses("check", fixture, cache=tmp_path / "check-cache")
+    assert check["unit"] == "ms"
+    times = dict(check["rows"])
+    assert all(times[step] > 0 for step in list(times)[:5])  # imports, load, its parts, rules
+    out = tmp_path / "out"
+    build = _misses("edit-build", fixture, out, cache=tmp_path / "build-cache")
+    steps = dict(build["rows"])
+    assert steps["run the rules"] > 0 and steps["Markdown page"] > 0 and steps["HTML page"] > 0
+    assert all(0 <= ms <= build["total"] for ms in steps.values())
+    assert "Profiled" in (out / "report.md").read_text(encoding="utf-8")  # the edit was built

@@ -86,3 +86,33 @@ def test_write_false_renders_without_writing(
     built = pipeline.build(FIXTURE, formats=("md",), write=False)
     assert built.out is None and "report.md" in built.files
     assert not (tmp_path / "build").exists()
+
+
+def test_charts_are_sent_to_be_drawn_before_the_pages_are_rendered(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """With nothing cached, every chart is sent to the drawing worker before the Markdown page
+    is rendered, so the worker draws while the page is made; the files are those of drawing
+    one chart at a time."""
+    from boardreport.render import _draw, markdown
+
+    events: list[str] = []
+    real_start, real_render = _draw.start, markdown.render_markdown
+
+    def start(spec: dict[str, object], name: str, **kwargs: float) -> _draw.Drawing:
+        events.append("draw")
+        return real_start(spec, name, **kwargs)
+
+    def render(*args: object, **kwargs: object) -> str:
+        events.append("page")
+        return real_render(*args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(_draw, "start", start)
+    monkeypatch.setattr(markdown, "render_markdown", render)
+    ahead = pipeline.build(FIXTURE, out=tmp_path / "ahead", formats=("md", "html"), cache=None)
+    charts = sum(1 for name in ahead.files if name.endswith(".svg"))
+    assert charts and events == ["draw"] * charts + ["page"]
+    monkeypatch.undo()
+    job = pipeline.RenderJob(ahead.report, ahead.result)  # drawn one at a time, when asked
+    one_by_one = {f"charts/{chart_id}.svg": svg for chart_id, svg in job.svgs().items()}
+    assert one_by_one == {k: v for k, v in ahead.files.items() if k.endswith(".svg")}

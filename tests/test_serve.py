@@ -11,8 +11,10 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
+import tomli
 
 from boardreport import serve
 from boardreport.cache import Cache
@@ -165,8 +167,8 @@ def test_the_number_of_connection_threads_is_bounded(
 def test_a_prose_edit_redraws_no_chart_and_renders_only_the_changed_text(
     tmp_path: Path, reference_report_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """A saved prose edit: no chart is specified or drawn again, only the edited text is
-    rendered; with no edit, nothing is loaded again."""
+    """A saved prose edit: no chart is specified or drawn again, only the edited file is
+    parsed and only the edited text is rendered; with no edit, nothing is loaded again."""
     from markdown_it import MarkdownIt
 
     from boardreport.io import _load
@@ -186,9 +188,17 @@ def test_a_prose_edit_redraws_no_chart_and_renders_only_the_changed_text(
 
         return wrapper
 
-    monkeypatch.setattr(_draw, "svg", counted("draw", _draw.svg))
+    monkeypatch.setattr(_draw, "start", counted("draw", _draw.start))
     monkeypatch.setattr(vega, "chart_spec", counted("spec", vega.chart_spec))
     monkeypatch.setattr(_load, "load_with_sources", counted("load", _load.load_with_sources))
+    toml_read: list[str] = []
+    real_loads = tomli.loads
+
+    def loads(text: str, **kwargs: Any) -> dict[str, Any]:
+        toml_read.append(text)
+        return real_loads(text, **kwargs)
+
+    monkeypatch.setattr(tomli, "loads", loads)
     real_parse = MarkdownIt.parse
 
     def parse(self: MarkdownIt, src: str, env: object = None) -> object:
@@ -207,4 +217,30 @@ def test_a_prose_edit_redraws_no_chart_and_renders_only_the_changed_text(
     assert live.refresh() is True
     assert live.current.ok and "All of us really play a part" in live.current.page
     assert calls == {"draw": 0, "spec": 0, "load": 1}
+    assert toml_read == [part.read_text(encoding="utf-8")]  # only the edited file is parsed
     assert parsed and all("All of us really play a part" in src for src in parsed)
+
+
+def test_the_served_page_is_made_once_per_build(
+    running: serve.LiveServer, report: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Polling the page does not redo its reload script for every request; a new build is
+    served with its own build number."""
+    made: list[int] = []
+    real = serve.inject_reload
+
+    def counted(page: str, build: int) -> str:
+        made.append(build)
+        return real(page, build)
+
+    monkeypatch.setattr(serve, "inject_reload", counted)
+    pages = {get(running, "localhost")[1] for _ in range(3)}
+    number = running.live.current.number
+    assert len(pages) == 1 and made == [number]
+    assert f'data-boardreport-build="{number}"' in pages.pop()
+    toml = next(report.rglob("*.toml"))
+    toml.write_text(toml.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    wait_for(lambda: running.live.current.number > number, "a new build after the save")
+    status, page = get(running, "localhost")
+    newer = running.live.current.number
+    assert status == 200 and f'data-boardreport-build="{newer}"' in page and made[-1] == newer

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import functools
-from importlib import metadata
 
 
 @functools.cache
 def project_urls() -> dict[str, str]:
     """The ``[project.urls]`` table of pyproject.toml, as installed; empty when not installed."""
+    from importlib import metadata  # slow to import; most runs never need an address
+
     try:
         entries = metadata.metadata("boardreport").get_all("Project-URL") or []
     except metadata.PackageNotFoundError:

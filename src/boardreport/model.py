@@ -69,7 +69,7 @@ def is_placeholder(text: str) -> bool:
 
 def states_not_published(text: str | None) -> bool:
     """Return True when ``text`` only says that the data was not published or is withheld."""
-    if text is None or len(text.split()) > _SHORT_STATEMENT:
+    if text is None or len(text.split(maxsplit=_SHORT_STATEMENT)) > _SHORT_STATEMENT:
         return False
     return bool(_NOT_PUBLISHED.match(text.strip()))
 

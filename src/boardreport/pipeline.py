@@ -25,11 +25,13 @@ from boardreport.errors import RenderError, UsageError, where
 if TYPE_CHECKING:
     from boardreport.cache import Cache, Fragments
     from boardreport.io import SourceMap
+    from boardreport.io._reuse_files import ParsedFiles
     from boardreport.render._views import ReportContext
     from boardreport.rules import CheckResult
 
 __all__ = [
     "DEFAULT_FORMATS",
+    "DRAWING_FORMATS",
     "FORMAT_ALIASES",
     "RENDERERS",
     "Built",
@@ -51,21 +53,28 @@ class RenderJob:
     def __init__(
         self,
         report: model.Report,
-        result: CheckResult,
+        result: CheckResult | None,
         *,
         cache: Cache | None = None,
         fragments: Fragments | None = None,
         author_notes: bool = False,
+        draw_ahead: bool = False,
     ) -> None:
         self.report = report
+        self.draw_ahead = draw_ahead
+        """Start drawing each chart as soon as its specification is made (the build needs
+        drawings): the worker draws while the pages are rendered."""
         self.author_notes = author_notes
         self.result = result
+        """The report's check; a build sets it once the rules have run (the charts may be
+        specified and drawn before)."""
         self.cache = cache
         self.fragments = fragments
         self.tables = block_kinds.all_tables(report)
         self._context: ReportContext | None = None
         self._specs: dict[str, dict[str, Any]] | None = None
         self._svgs: dict[str, str] | None = None
+        self._drawings: dict[str, Callable[[], str]] = {}
 
     @property
     def context(self) -> ReportContext:
@@ -73,6 +82,10 @@ class RenderJob:
         if self._context is None:
             from boardreport.render import default_rules
             from boardreport.render._context import build_context
+
+            if self.result is None:
+                msg = "the report must be checked before its pages are rendered"
+                raise RenderError(msg)
 
             self._context = build_context(
                 self.report,
@@ -84,6 +97,13 @@ class RenderJob:
             )
         return self._context
 
+    def render(self, formats: Sequence[str]) -> dict[str, str | bytes]:
+        """Run the renderer of each of ``formats`` (canonical names); return path → content."""
+        files: dict[str, str | bytes] = {}
+        for name in formats:
+            files.update(RENDERERS[name](self))
+        return files
+
     def specs(self) -> dict[str, dict[str, Any]]:
         """Every chart's Vega-Lite specification, by chart id.
 
@@ -94,7 +114,12 @@ class RenderJob:
             if any(True for _ in model.iter_blocks(self.report, model.Chart)):
                 from boardreport.render import vega
 
-                self._specs = vega.render_vega(self.report, cache=self.cache, tables=self.tables)
+                self._specs = vega.render_vega(
+                    self.report,
+                    cache=self.cache,
+                    tables=self.tables,
+                    drawings=self._drawings if self.draw_ahead else None,
+                )
             else:
                 self._specs = {}
         return self._specs
@@ -114,8 +139,11 @@ class RenderJob:
                 paths = {c.item.id: c.path for c in model.iter_blocks(self.report, model.Chart)}
                 for chart_id, spec in specs.items():
                     try:
-                        drawn[chart_id] = vega.chart_svg(
-                            spec, cache=self.cache, name=f"chart '{chart_id}'"
+                        started = self._drawings.get(chart_id)
+                        drawn[chart_id] = (
+                            started()
+                            if started is not None
+                            else vega.chart_svg(spec, cache=self.cache, name=f"chart '{chart_id}'")
                         )
                     except vega.ChartError:
                         raise
@@ -130,24 +158,31 @@ Renderer = Callable[[RenderJob], dict[str, str | bytes]]
 
 RENDERERS: dict[str, Renderer] = {}
 """The formats ``build`` can write, by canonical name, in the order they are listed."""
+DRAWING_FORMATS: set[str] = set()
+"""The formats that show chart drawings (SVG), not only their specifications."""
 FORMAT_ALIASES: dict[str, str] = {}
 """Other accepted names of formats."""
 
 
-def register(name: str, *aliases: str) -> Callable[[Renderer], Renderer]:
-    """Register a renderer as the format ``name`` (also accepted as each of ``aliases``)."""
+def register(name: str, *aliases: str, draws: bool = False) -> Callable[[Renderer], Renderer]:
+    """Register a renderer as the format ``name`` (also accepted as each of ``aliases``);
+    ``draws``: it shows chart drawings (:meth:`RenderJob.svgs`)."""
 
     def add(renderer: Renderer) -> Renderer:
         RENDERERS[name] = renderer
+        if draws:
+            DRAWING_FORMATS.add(name)
         FORMAT_ALIASES.update(dict.fromkeys(aliases, name))
         return renderer
 
     return add
 
 
-@register("md", "markdown")
+@register("md", "markdown", draws=True)
 def _markdown(job: RenderJob) -> dict[str, str | bytes]:
     from boardreport.render.markdown import render_markdown
+
+    job.specs()  # the charts are drawn while the page is rendered
 
     files: dict[str, str | bytes] = {
         "report.md": render_markdown(job.report, context=job.context, fragments=job.fragments)
@@ -156,15 +191,17 @@ def _markdown(job: RenderJob) -> dict[str, str | bytes]:
     return files
 
 
-@register("html")
+@register("html", draws=True)
 def _html(job: RenderJob) -> dict[str, str | bytes]:
     from boardreport.render.html import render_html
 
+    specs = job.specs()
+    context = job.context  # made while the charts are drawn
     page = render_html(
         job.report,
-        specs=job.specs(),
+        specs=specs,
         svgs=job.svgs(),
-        context=job.context,
+        context=context,
         cache=job.cache,
         fragments=job.fragments,
     )
@@ -178,7 +215,7 @@ def _vega(job: RenderJob) -> dict[str, str | bytes]:
     return {f"charts/{chart_id}.vl.json": spec_json(spec) for chart_id, spec in job.specs().items()}
 
 
-@register("pdf")
+@register("pdf", draws=True)
 def _pdf(job: RenderJob) -> dict[str, str | bytes]:
     from boardreport.render.pdf import render_pdf
 
@@ -224,11 +261,16 @@ def render_files(
         ChartError: when a chart cannot be drawn; its ``path`` says which.
         RenderError: for any other rendering failure.
     """
-    job = RenderJob(report, result, cache=cache, fragments=fragments, author_notes=author_notes)
-    files: dict[str, str | bytes] = {}
-    for name in parse_formats(formats):
-        files.update(RENDERERS[name](job))
-    return files
+    chosen = parse_formats(formats)
+    job = RenderJob(
+        report,
+        result,
+        cache=cache,
+        fragments=fragments,
+        author_notes=author_notes,
+        draw_ahead=any(name in DRAWING_FORMATS for name in chosen),
+    )
+    return job.render(chosen)
 
 
 @frozen(kw_only=True)
@@ -269,6 +311,7 @@ def build(
     write: bool = True,
     framework: str | None = None,
     author_notes: bool = False,
+    parsed: ParsedFiles | None = None,
 ) -> Built:
     """Load, check and render the report at ``path``, then write its output folder.
 
@@ -284,6 +327,8 @@ def build(
         framework: the edition to check and render against instead of the one the report
             selects (see :func:`boardreport.rules._editions.find_edition`).
         author_notes: also list the notes meant for the report's authors in the output.
+        parsed: report files kept by a process that builds again (``serve``): a file whose
+            text is unchanged since its last build is not parsed again.
 
     Raises:
         LoadError: when the report cannot be loaded.
@@ -302,23 +347,32 @@ def build(
     target = (out if out is not None else default_out(path)) if write else None
     if target is not None:
         check_output_folder(target, root.parent)
-    report, sources = load_reusing(path, cache=cache)
+    report, sources = load_reusing(path, cache=cache, parsed=parsed)
     if framework is not None:  # the renderers name the edition from the report
         report = attrs.evolve(report, framework=framework)
-    result = check(report, sources=sources)
+    shown = report
     if report.previous.strip():  # earlier years' KPIs, shown to readers as a series
         from boardreport.series import with_kpi_series
 
-        report = with_kpi_series(report, root)
+        shown = with_kpi_series(report, root)
     fragments = _fragments.recall(cache, root) if cache is not None else None
+    job = RenderJob(
+        shown,
+        None,
+        cache=cache,
+        fragments=fragments,
+        author_notes=author_notes,
+        draw_ahead=any(name in DRAWING_FORMATS for name in chosen),
+    )
     try:
-        files = render_files(
-            report, result, chosen, cache=cache, fragments=fragments, author_notes=author_notes
-        )
+        if job.draw_ahead:
+            job.specs()  # charts sent to be drawn first: the worker draws while the rules run
+        job.result = result = check(report, sources=sources)
+        files = job.render(chosen)
     except RenderError as exc:
         raise RenderError(located(exc, sources)) from None
     if cache is not None and fragments is not None:
         _fragments.keep(cache, root, fragments)
     if target is not None:
         write_output(target, files, force=force)
-    return Built(report=report, sources=sources, result=result, files=files, out=target)
+    return Built(report=shown, sources=sources, result=result, files=files, out=target)

@@ -204,7 +204,7 @@ def test_a_failed_render_leaves_the_previous_output_intact(
         msg = "chart 'spending' cannot be drawn"
         raise RenderError(msg)
 
-    monkeypatch.setattr(pipeline, "render_files", fail)
+    monkeypatch.setattr(pipeline.RenderJob, "render", fail)
     assert main(["build", str(FIXTURE), "--out", str(out)]) == 2
     assert _tree(out) == _tree(built)
 

@@ -92,3 +92,41 @@ def test_an_interrupted_drawing_never_answers_the_next_chart(
     monkeypatch.undo()
     assert _draw._worker is None
     assert "second" in _draw.svg({**SPEC, "title": "second"}, "chart 'second'")
+
+
+def _titled(title: str) -> dict[str, Any]:
+    return {**SPEC, "title": title}
+
+
+def test_charts_sent_together_each_get_their_own_drawing() -> None:
+    """Several charts sent before any is waited for, then finished in another order: each
+    drawing is its own chart's."""
+    drawings = [_draw.start(_titled(f"chart number {i}"), f"chart '{i}'") for i in range(4)]
+    for i in reversed(range(4)):
+        svg = _draw.finish(drawings[i])
+        assert f"chart number {i}" in svg
+        assert all(f"chart number {j}" not in svg for j in range(4) if j != i)
+
+
+def test_a_chart_that_stops_the_worker_leaves_the_others_drawn() -> None:
+    """A chart sent among others takes too long: it is an error naming it; the charts sent
+    after it are drawn again by a fresh worker, and one sent before it keeps its drawing."""
+    before = _draw.start(_titled("before"), "chart 'before'")
+    slow = _draw.start(_titled("x" * 60_000), "chart 'slow'", seconds=0.5)
+    after = _draw.start(_titled("after"), "chart 'after'")
+    assert "before" in _draw.finish(before)
+    with pytest.raises(RenderError, match=r"chart 'slow' was not drawn within 0\.5 seconds"):
+        _draw.finish(slow)
+    assert "after" in _draw.finish(after)
+
+
+def test_prestart_starts_the_engine_without_waiting() -> None:
+    """prestart returns before the engine is ready; the first chart is then drawn by it."""
+    _draw._stop()
+    started = time.perf_counter()
+    _draw.prestart()
+    assert time.perf_counter() - started < 1.0
+    worker = _draw._worker
+    assert worker is not None
+    assert "<svg" in _draw.svg(SPEC, "chart 'first'")
+    assert _draw._worker is worker

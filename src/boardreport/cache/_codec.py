@@ -18,7 +18,6 @@ from typing import Any
 
 import attrs
 import cattrs
-from cattrs.strategies import configure_tagged_union
 
 from boardreport import model
 from boardreport.io._sourcemap import SourceMap
@@ -162,8 +161,42 @@ def converter() -> cattrs.Converter:
     conv.register_structure_hook_factory(_is_mixed_union, lambda kind: _structure_mixed(conv, kind))
     for scalar in (str, int, bool):
         conv.register_structure_hook(scalar, _exactly)
-    configure_tagged_union(model.Block, conv, tag_name="$kind")
+    _tag_blocks(conv)
     return conv
+
+
+_KIND = "$kind"
+"""The key that names a block's class in an entry."""
+
+
+def _tag_blocks(conv: cattrs.Converter) -> None:
+    """Un/structure ``model.Block`` as a table naming its class under ``$kind``.
+
+    As cattrs' tagged-union strategy does, but each class's hooks are made when a block of it
+    is first met, not all at once: a run that only keeps a load never makes structure hooks.
+    """
+    classes = {cls.__name__: cls for cls in typing.get_args(model.Block)}
+
+    def unstructure(block: Any) -> dict[str, Any]:
+        cls = type(block)
+        if classes.get(cls.__name__) is not cls:
+            msg = f"not a block: {cls.__name__}"
+            raise CodecError(msg)
+        data: dict[str, Any] = conv.unstructure(block, cls)
+        data[_KIND] = cls.__name__
+        return data
+
+    def structure(value: Any, _: Any) -> Any:
+        if not isinstance(value, dict):
+            raise CodecError("not a block")
+        table = dict(value)
+        cls = classes.get(table.pop(_KIND, None))
+        if cls is None:
+            raise CodecError("not a kind of block")
+        return conv.structure(table, cls)
+
+    conv.register_unstructure_hook(model.Block, unstructure)
+    conv.register_structure_hook(model.Block, structure)
 
 
 def _text(value: Any) -> str:

@@ -3,8 +3,9 @@
 ``tomllib`` gives values, not positions; error messages and findings need a line. This scanner
 reads a document that ``tomllib`` has already accepted and records, for every data path
 (``("blocks", 2, "rows", 0)``), the 1-based line where its value starts. One regular expression
-splits the text into tokens (strings, brackets, punctuation, bare words, line ends); a small
-recursive reader walks the tokens.
+splits the text into tokens (strings, brackets, punctuation, bare words, line ends; a string's
+text is taken in runs, never given back, so long prose costs one pass); a small recursive
+reader walks the tokens.
 """
 
 from __future__ import annotations
@@ -21,9 +22,9 @@ _TOKEN = re.compile(
         (
             r"(?P<skip>[ \t\r]+|#[^\n]*)",
             r"(?P<nl>\n)",
-            r'(?P<mlb>"""(?:[^"\\]|\\.|"(?!""))*"""(?:"{1,2})?)',
-            r"(?P<mll>'''(?:[^']|'(?!''))*'''(?:'{1,2})?)",
-            r'(?P<bas>"(?:[^"\\\n]|\\.)*")',
+            r'(?P<mlb>"""(?:[^"\\]++|\\.|"(?!""))*+"""(?:"{1,2})?)',
+            r"(?P<mll>'''(?:[^']++|'(?!''))*+'''(?:'{1,2})?)",
+            r'(?P<bas>"(?:[^"\\\n]++|\\.)*+")',
             r"(?P<lit>'[^'\n]*')",
             r"(?P<punct>[\[\]{}=,.])",
             r"(?P<word>[^\s\"'\[\]{}=,#.]+)",

@@ -5,7 +5,6 @@ from __future__ import annotations
 import ast
 import os
 import re
-import tomllib
 import typing
 from collections.abc import Iterator
 from decimal import Decimal
@@ -13,6 +12,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 import attrs
+import tomli
 from cattrs import transform_error
 from cattrs.errors import ForbiddenExtraKeysError
 
@@ -25,6 +25,9 @@ from boardreport.io._lines import DataPath, line_of, unclosed_line
 from boardreport.io._paths import ROOT_FILE, format_path, root_file
 from boardreport.io._sourcemap import SourceMap
 
+if typing.TYPE_CHECKING:
+    from boardreport.io._reuse_files import ParsedFiles
+
 MAX_SECTION_DEPTH = 20
 """Deepest nesting of sections accepted (inline ``[[sections]]`` and ``parts`` together)."""
 MAX_PROBLEMS = 500
@@ -32,7 +35,7 @@ MAX_PROBLEMS = 500
 MAX_MESSAGE = 1000
 """Longest problem message or data path; longer ones (quoting a huge value) are cut short."""
 MAX_HEADER_KEYS = 64
-"""Most keys in one ``[table]`` header; tomllib's time grows with it on every line below."""
+"""Most keys in one ``[table]`` header; the parser's time grows with it on every line below."""
 MAX_NUMBER_DIGITS = 15
 """Most digits before the decimal point: charts draw numbers as doubles, exact to 15 digits."""
 MAX_DECIMAL_PLACES = 20
@@ -194,11 +197,16 @@ def _display(path: Path) -> Path:
 
 
 class _Loader:
-    def __init__(self, root_file: Path) -> None:
+    def __init__(self, root_file: Path, parsed: ParsedFiles | None = None) -> None:
         self.root_file = root_file
         self.folder = root_file.parent.resolve()
         self.problems: list[Problem] = []
-        self.sources = SourceMap(root=_display(root_file))
+        self.parsed = parsed
+        self.sources = (
+            SourceMap(root=_display(root_file))
+            if parsed is None
+            else SourceMap(root=_display(root_file), line_index=parsed.line_index)
+        )
         self.converter = converter()
         self.included: set[Path] = set()
 
@@ -262,14 +270,18 @@ class _Loader:
         return self.parse(text, file)
 
     def parse(self, text: str, file: Path) -> dict[str, Any] | None:
+        kept = self.parsed.parsed(file, text) if self.parsed is not None else None
+        if kept is not None:  # the same text parsed earlier by this process, and valid
+            self.sources.add_file(_display(file), text)
+            return kept
         deep = _deep_header(text)
         if deep is not None:
             message = f"a table header has more than {MAX_HEADER_KEYS} keys"
             self.problem(file, (), message, deep)
             return None
         try:
-            data = tomllib.loads(text, parse_float=Decimal)
-        except tomllib.TOMLDecodeError as exc:
+            data = tomli.loads(text, parse_float=Decimal)
+        except tomli.TOMLDecodeError as exc:
             message = str(exc)
             match = _TOML_POSITION.search(message)
             line = int(match.group(1)) if match else None
@@ -291,7 +303,7 @@ class _Loader:
         except RecursionError:
             self.problem(file, (), "TOML nesting is too deep", 1)
             return None
-        except ValueError as exc:  # tomllib: an integer longer than int() accepts
+        except ValueError as exc:  # tomli: an integer longer than int() accepts
             long_number = _LONG_NUMBER.search(text)
             line = text.count("\n", 0, long_number.start()) + 1 if long_number else None
             self.problem(file, (), f"TOML value cannot be read: {str(exc).split(';')[0]}", line)
@@ -303,7 +315,11 @@ class _Loader:
             if refusal is not None:
                 self.problem(file, path, refusal)
                 bounded = False
-        return data if bounded else None
+        if not bounded:
+            return None
+        if self.parsed is not None:
+            self.parsed.keep(file, text, data)
+        return data
 
     def resolve_part(self, base: Path, entry: Any, origin: tuple[Path, DataPath]) -> Path | None:
         file, raw = origin
@@ -452,8 +468,13 @@ class _Loader:
         return result
 
 
-def load_with_sources(path: str | os.PathLike[str]) -> tuple[model.Report, SourceMap]:
+def load_with_sources(
+    path: str | os.PathLike[str], *, parsed: ParsedFiles | None = None
+) -> tuple[model.Report, SourceMap]:
     """Load a report and the map from its data paths to file and line.
+
+    ``parsed`` keeps parsed files between loads of one process (``serve``): a file whose
+    text is unchanged since an earlier load is not parsed again.
 
     Raises:
         LoadError: listing every problem found in every file of the report.
@@ -468,7 +489,7 @@ def load_with_sources(path: str | os.PathLike[str]) -> tuple[model.Report, Sourc
     if not found:
         hint = f"no {ROOT_FILE} in {where}" if where.is_dir() else f"no such file: {where}"
         raise LoadError([Problem(file=where, line=None, path="", message=hint)])
-    loader = _Loader(root)
+    loader = _Loader(root, parsed)
     data = loader.read(root, None)
     report = loader.report(data) if data is not None else None
     if loader.problems or report is None:

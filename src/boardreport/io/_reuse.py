@@ -16,12 +16,15 @@ import hashlib
 import os
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from boardreport import model
 from boardreport.cache import Cache, code_version
 from boardreport.io._files import read_text
 from boardreport.io._sourcemap import SourceMap
+
+if TYPE_CHECKING:
+    from boardreport.io._reuse_files import ParsedFiles
 
 KIND = "loaded"
 
@@ -120,12 +123,13 @@ def keep(
 
 
 def load_reusing(
-    path: str | os.PathLike[str], *, cache: Cache | None = None
+    path: str | os.PathLike[str], *, cache: Cache | None = None, parsed: ParsedFiles | None = None
 ) -> tuple[model.Report, SourceMap]:
     """Load a report and its source map, reusing the load kept in ``cache`` if its files are
     unchanged.
 
-    With no cache this is :func:`~boardreport.io.load_with_sources`.
+    With no cache this is :func:`~boardreport.io.load_with_sources`; ``parsed`` is passed to
+    it (files kept by a process that loads again: only the changed ones are parsed).
 
     Raises:
         LoadError: listing every problem found in every file of the report.
@@ -136,7 +140,9 @@ def load_reusing(
             return reused
     from boardreport.io._load import load_with_sources
 
-    report, sources = load_with_sources(path)
+    report, sources = (
+        load_with_sources(path) if parsed is None else load_with_sources(path, parsed=parsed)
+    )
     if cache is not None:
         keep(cache, path, report, sources)
     return report, sources

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from attrs import define, field
@@ -18,6 +19,10 @@ class SourceMap:
     anchors: dict[str, tuple[Path, DataPath]] = field(factory=dict)
     texts: dict[Path, str] = field(factory=dict)
     _indexes: dict[Path, dict[DataPath, int]] = field(factory=dict, alias="_indexes")
+    _line_index: Callable[[str], dict[DataPath, int]] = field(
+        default=line_index, eq=False, repr=False, alias="line_index"
+    )
+    """Builds a file's line index (a process that loads again may keep them)."""
 
     def add_file(self, file: Path, text: str) -> None:
         """Record the text of one file; its line index is built the first time it is needed."""
@@ -28,7 +33,7 @@ class SourceMap:
         index = self._indexes.get(file)
         if index is None:
             text = self.texts.get(file)
-            index = line_index(text) if text is not None else {}
+            index = self._line_index(text) if text is not None else {}
             self._indexes[file] = index
         return index
 

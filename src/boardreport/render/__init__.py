@@ -7,15 +7,39 @@ specifications, for the PDF bytes) and never touches a file. ``boardreport build
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from typing import Any, Literal, TypeAlias, overload
+from typing import TYPE_CHECKING, Any, Literal, TypeAlias, overload
 
 from boardreport.errors import RenderError
 from boardreport.model import Report
-from boardreport.render._appendices import default_rules
-from boardreport.render.html import render_html
-from boardreport.render.markdown import render_markdown
-from boardreport.render.vega import render_vega
 from boardreport.rules._registry import Finding, Rule
+
+if TYPE_CHECKING:
+    from boardreport.render._appendices import default_rules
+    from boardreport.render.html import render_html
+    from boardreport.render.markdown import render_markdown
+    from boardreport.render.vega import render_vega
+
+_LAZY = {
+    "default_rules": "_appendices",
+    "render_html": "html",
+    "render_markdown": "markdown",
+    "render_vega": "vega",
+}
+"""Names imported on first use: a process that needs one renderer (the PDF's layout child)
+does not import the others, nor Jinja2."""
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        msg = f"module {__name__!r} has no attribute {name!r}"
+        raise AttributeError(msg)
+    import importlib
+
+    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
+    globals()[name] = value
+    return value
+
 
 FORMATS: dict[str, str] = {
     "md": "markdown",
@@ -34,14 +58,20 @@ SpecFormat: TypeAlias = Literal["vega", "vega-lite"]
 
 
 def _markdown(report: Report, findings: Sequence[Finding], evidence: Any, rules: Any) -> str:
+    from boardreport.render.markdown import render_markdown
+
     return render_markdown(report, findings, evidence=evidence, rules=rules)
 
 
 def _html(report: Report, findings: Sequence[Finding], evidence: Any, rules: Any) -> str:
+    from boardreport.render.html import render_html
+
     return render_html(report, findings, evidence=evidence, rules=rules)
 
 
 def _vega(report: Report, findings: Sequence[Finding], evidence: Any, rules: Any) -> Any:
+    from boardreport.render.vega import render_vega
+
     return render_vega(report)
 
 

@@ -24,20 +24,12 @@ from boardreport.render import _context, _pdf_draw
 from boardreport.render._views import ContentsEntry, ReportContext, SectionView
 from boardreport.rules._registry import Finding, Rule
 
-PDF_VARIANT = "pdf/ua-1"
-"""PDF/UA-1 (ISO 14289-1): tagged structure, language, title shown, alternative texts."""
 CONTENTS_DEPTH = 3
 """How many levels of headings the printed contents lists: chapters, sections, subsections."""
 DRAFT_LABEL = wording.DRAFT
 """The banner on every page of a report whose checks found unresolved errors."""
 CHART_FONTS = "Liberation Sans, Arial, sans-serif"
 """The fonts chart text is drawn in: Arial's metrics, which vl-convert measured it with."""
-ALLOWED_URL_SCHEMES = frozenset({"data"})
-"""The only URLs the PDF renderer reads: images inlined in the page itself."""
-INSTALL_HINT = (
-    "the PDF needs WeasyPrint's system libraries (Pango and HarfBuzz): run "
-    "scripts/install-weasyprint.sh, or build without the PDF with --format md,html,vega"
-)
 
 
 def subject(report: Report) -> str:
@@ -179,20 +171,8 @@ def _print_page(
     return page.rstrip("\n") + "\n"
 
 
-def _fetcher() -> Any:
-    """A WeasyPrint URL fetcher that reads ``data:`` URIs only and refuses every other URL."""
-    from weasyprint.urls import URLFetcher
-
-    return URLFetcher(allowed_protocols=ALLOWED_URL_SCHEMES)
-
-
-def _weasyprint() -> Any:
-    try:
-        import weasyprint
-    except (ImportError, OSError) as exc:  # OSError: the package is there, Pango is not
-        msg = f"{INSTALL_HINT} ({exc})"
-        raise RenderError(msg) from exc
-    return weasyprint
+_fetcher = _pdf_draw.fetcher
+_weasyprint = _pdf_draw.weasyprint_module
 
 
 def render_pdf(

@@ -12,6 +12,7 @@ import json
 import math
 import re
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -340,13 +341,21 @@ def chart_table(report: Report, chart: Chart, tables: dict[str, Table] | None = 
 
 
 def render_vega(
-    report: Report, *, cache: Cache | None = None, tables: dict[str, Table] | None = None
+    report: Report,
+    *,
+    cache: Cache | None = None,
+    tables: dict[str, Table] | None = None,
+    drawings: dict[str, Callable[[], str]] | None = None,
 ) -> dict[str, dict[str, Any]]:
     """Return the validated Vega-Lite specification of every chart, keyed by chart id.
 
     With a ``cache``, a chart whose definition, data and drawing code are unchanged since an
     earlier build is read from it instead of being built with Altair again. ``tables`` are the
-    report's tables (:func:`boardreport.blocks.all_tables`) when already computed.
+    report's tables (:func:`boardreport.blocks.all_tables`) when already computed. Given
+    ``drawings``, each chart's drawing is started (:func:`start_svg`) as soon as its
+    specification is made, and the chart engine before Altair is first needed, so that the
+    worker draws while the rest is built; the function that waits for each chart's SVG is
+    put in ``drawings`` under its id.
     """
     tables = block_kinds.all_tables(report) if tables is None else tables
     specs: dict[str, dict[str, Any]] = {}
@@ -360,7 +369,11 @@ def render_vega(
             raise ChartError(msg, located.path)
         try:
             table = chart_table(report, chart, tables)
-            specs[chart.id] = _spec(chart, table, cache)
+            specs[chart.id] = _spec(chart, table, cache, ahead=drawings is not None)
+            if drawings is not None:
+                drawings[chart.id] = start_svg(
+                    specs[chart.id], cache=cache, name=f"chart '{chart.id}'"
+                )
         except ChartError:
             raise
         except RenderError as exc:
@@ -368,15 +381,20 @@ def render_vega(
     return specs
 
 
-def _spec(chart: Chart, table: Table, cache: Cache | None) -> dict[str, Any]:
-    if cache is None:
-        return chart_spec(chart, table)
-    key = (_code_version(), repr(chart), repr(table))
-    kept = cache.get("vega-lite", key)
+def _spec(chart: Chart, table: Table, cache: Cache | None, *, ahead: bool) -> dict[str, Any]:
+    """The chart's specification, from ``cache`` if kept; ``ahead``: a chart built afresh will
+    be drawn, so the chart engine is started first (a new specification is a new drawing)."""
+    key = (_code_version(), repr(chart), repr(table)) if cache is not None else ()
+    kept = cache.get("vega-lite", key) if cache is not None else None
     if isinstance(kept, dict):
         return kept
+    if ahead:
+        from boardreport.render import _draw
+
+        _draw.prestart()
     spec = chart_spec(chart, table)
-    cache.put("vega-lite", key, spec)
+    if cache is not None:
+        cache.put("vega-lite", key, spec)
     return spec
 
 
@@ -424,14 +442,34 @@ def chart_svg(spec: dict[str, Any], *, cache: Cache | None = None, name: str = "
     Raises:
         RenderError: when vl-convert refuses the specification, fails or takes too long.
     """
-    from boardreport.render import _draw
+    return start_svg(spec, cache=cache, name=name)()
 
-    if cache is None:
-        return labelled_svg(_draw.svg(spec, name), spec)
-    key = (installed_version("vl-convert-python", "vl_convert"), _code_version(), spec_json(spec))
-    kept = cache.text("svg", key)
-    if kept is not None:
-        return kept
-    svg = labelled_svg(_draw.svg(spec, name), spec)
-    cache.put("svg", key, svg)
-    return svg
+
+def start_svg(
+    spec: dict[str, Any], *, cache: Cache | None = None, name: str = "a chart"
+) -> Callable[[], str]:
+    """Start drawing a specification as :func:`chart_svg` does, and return at once a function
+    that waits for the SVG (and raises :class:`RenderError` as :func:`chart_svg` does).
+
+    The worker draws while the caller goes on; a drawing kept in ``cache`` is not drawn again.
+    """
+    key: tuple[str, ...] = ()
+    if cache is not None:
+        version = installed_version("vl-convert-python", "vl_convert")
+        key = (version, _code_version(), spec_json(spec))
+        kept = cache.text("svg", key)
+        if kept is not None:
+            return lambda: kept
+    from boardreport.render import _draw  # only when a chart is drawn
+
+    drawing = _draw.start(spec, name)
+    drawn: list[str] = []
+
+    def finished() -> str:
+        if not drawn:
+            drawn.append(labelled_svg(_draw.finish(drawing), spec))
+            if cache is not None:
+                cache.put("svg", key, drawn[0])
+        return drawn[0]
+
+    return finished

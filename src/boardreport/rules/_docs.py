@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from importlib import resources
 from pathlib import Path
 
 from boardreport.errors import UnknownRuleError
@@ -186,6 +185,7 @@ def _cell(value: str) -> str:
 def editions_page(rules: tuple[Rule, ...]) -> str:
     """The page of editions: how one is chosen, what changed, and the catalogue's notes."""
     import tomllib  # only here: `check` never needs a TOML parser for an unchanged report
+    from importlib import resources  # only here: slow to import, and `check` never needs it
 
     data = tomllib.loads(
         resources.files("boardreport.rules").joinpath("editions.toml").read_text("utf-8")

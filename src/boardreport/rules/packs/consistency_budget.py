@@ -300,6 +300,8 @@ def balance_claims(ctx: RuleContext) -> list[BalanceClaim]:
         block = located.item
         if not isinstance(block, model.Prose | model.CaseStudy):
             continue
+        if not _BALANCE_WORDS.search(block.text):  # then no clause of it has one either
+            continue
         section = located.section
         about_money = (
             _MONEY.search(block.text)

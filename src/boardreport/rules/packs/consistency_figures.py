@@ -106,6 +106,14 @@ _PROSE: tuple[tuple[str, re.Pattern[str]], ...] = (
 )
 """Prose that states a count the typed blocks also hold."""
 
+_PROSE_WORDS = {
+    "child deaths reviewed": re.compile(r"reviewed", re.IGNORECASE),
+    "serious case reviews commissioned": re.compile(r"commissioned|initiated|started", re.I),
+    "serious case reviews notified": re.compile(r"notified", re.IGNORECASE),
+    "serious case reviews published": re.compile(r"published", re.IGNORECASE),
+}
+"""A word each pattern of :data:`_PROSE` needs: prose without it is not searched further."""
+
 _KPI_KEYS = (
     ("child deaths reviewed", re.compile(r"\bdeaths?\b.*\breviewed\b|\breviewed\b.*\bdeaths?\b")),
     (
@@ -188,6 +196,8 @@ def facts(ctx: RuleContext) -> list[Fact]:
                     )
         elif isinstance(block, model.Prose):
             for key, pattern in _PROSE:
+                if not _PROSE_WORDS[key].search(block.text):
+                    continue
                 for match in pattern.finditer(block.text):
                     groups = match.groupdict()
                     word = groups.get("n") or groups.get("m") or groups.get("k") or ""

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import functools
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Set
 
 from boardreport import blocks as block_kinds
 from boardreport import model
@@ -174,27 +175,36 @@ def _spells(acronym: str, words: list[str]) -> bool:
     return all(letter in initials for letter in letters)
 
 
-def inline_definitions(value: str, candidates: set[str]) -> set[str]:
+@functools.lru_cache(maxsize=16)
+def _uses(candidates: frozenset[str]) -> re.Pattern[str]:
+    """Where any of ``candidates`` is used as a word of its own (longest first)."""
+    words = "|".join(re.escape(c) for c in sorted(candidates, key=len, reverse=True))
+    return re.compile(rf"(?<![A-Za-z0-9&])(?:{words})(?![A-Za-z0-9&])")
+
+
+def inline_definitions(value: str, candidates: Set[str]) -> set[str]:
     """The acronyms ``value`` spells out where it uses them: "Health and Wellbeing Board
-    (H&WBB)", "CSE (child sexual exploitation)", "(Health Related Behaviour Survey - HRBS)"."""
+    (H&WBB)", "CSE (child sexual exploitation)", "(Health Related Behaviour Survey - HRBS)".
+
+    """
     found: set[str] = set()
-    for acronym in candidates:
-        if acronym not in value:
-            continue
-        for match in re.finditer(rf"(?<![A-Za-z0-9&]){re.escape(acronym)}(?![A-Za-z0-9&])", value):
-            before = _WORD.findall(value[max(0, match.start() - 160) : match.start()])
-            after = _WORD.findall(value[match.end() : match.end() + 160])
-            window = len(acronym) + 4
-            opened = value[max(0, match.start() - 3) : match.start()]
-            if ("(" in opened or "-" in opened or "[" in opened) and any(
-                _spells(acronym, before[-k:]) for k in range(1, min(window, len(before)) + 1)
-            ):
-                found.add(acronym)
-            following = value[match.end() : match.end() + 3]
-            if ("(" in following or "-" in following or "–" in following) and _spells(
-                acronym, after[:window]
-            ):
-                found.add(acronym)
+    if not candidates:
+        return found
+    for match in _uses(frozenset(candidates)).finditer(value):
+        acronym = match.group()
+        before = _WORD.findall(value[max(0, match.start() - 160) : match.start()])
+        after = _WORD.findall(value[match.end() : match.end() + 160])
+        window = len(acronym) + 4
+        opened = value[max(0, match.start() - 3) : match.start()]
+        if ("(" in opened or "-" in opened or "[" in opened) and any(
+            _spells(acronym, before[-k:]) for k in range(1, min(window, len(before)) + 1)
+        ):
+            found.add(acronym)
+        following = value[match.end() : match.end() + 3]
+        if ("(" in following or "-" in following or "–" in following) and _spells(
+            acronym, after[:window]
+        ):
+            found.add(acronym)
     return found
 
 
@@ -223,8 +233,9 @@ def _not_acronyms(ctx: RuleContext, candidates: set[str]) -> set[str]:
     found.update(c for c in candidates if c in names)
     texts = [located.item.title for located in all_sections(ctx)]
     texts += [value for _, _, values in _texts(ctx) for value in values]
+    everyone = frozenset(candidates)  # one search pattern for every text
     for value in texts:
-        found.update(inline_definitions(value, candidates - found))
+        found.update(inline_definitions(value, everyone))
         found.update(m.group(1) for m in _HONORIFIC.finditer(value))
         found.update(m.group(1) for m in _PROGRAMME.finditer(value))
     return found

@@ -119,11 +119,14 @@ def _answers_elsewhere(ctx: RuleContext) -> _Elsewhere:
         by_title.setdefault(_normal(located.item.title), []).append((located.path, located.item))
     linked: dict[str, list[tuple[str, str]]] = {}
     for located in all_blocks(ctx):
-        if not block_kinds.has_content(located.item):
-            continue
-        for value in walk_text(located.item):
-            for match in _LINK.finditer(value):
-                target = match.group(1) or match.group(2)
+        links = [
+            (match.group(1) or match.group(2), value)
+            for value in walk_text(located.item)
+            if "#" in value  # every link has one
+            for match in _LINK.finditer(value)
+        ]
+        if links and block_kinds.has_content(located.item):
+            for target, value in links:
                 linked.setdefault(target, []).append((located.path, value))
     return _Elsewhere(by_title, linked)
 
