@@ -116,3 +116,10 @@ def test_charts_are_sent_to_be_drawn_before_the_pages_are_rendered(
     job = pipeline.RenderJob(ahead.report, ahead.result)  # drawn one at a time, when asked
     one_by_one = {f"charts/{chart_id}.svg": svg for chart_id, svg in job.svgs().items()}
     assert one_by_one == {k: v for k, v in ahead.files.items() if k.endswith(".svg")}
+
+
+def test_the_output_folder_may_be_given_as_text(tmp_path: Path) -> None:
+    """`out` takes a string as well as a path, like `path` does."""
+    built = pipeline.build(str(FIXTURE), out=str(tmp_path / "out"), formats=("md",), cache=None)
+    assert built.out == tmp_path / "out"
+    assert (tmp_path / "out" / "report.md").is_file()

@@ -304,7 +304,7 @@ def default_out(path: str | os.PathLike[str]) -> Path:
 def build(
     path: str | os.PathLike[str],
     *,
-    out: Path | None = None,
+    out: str | os.PathLike[str] | None = None,
     formats: Sequence[str] = DEFAULT_FORMATS,
     cache: Cache | None = None,
     force: bool = False,
@@ -344,7 +344,7 @@ def build(
 
     chosen = parse_formats(formats)
     root = root_file(path)
-    target = (out if out is not None else default_out(path)) if write else None
+    target = (Path(out) if out is not None else default_out(path)) if write else None
     if target is not None:
         check_output_folder(target, root.parent)
     report, sources = load_reusing(path, cache=cache, parsed=parsed)
