@@ -9,7 +9,9 @@ from __future__ import annotations
 
 import base64
 import hashlib
+import itertools
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -71,3 +73,18 @@ def test_vega_lite_matches_its_golden(built: dict[str, str]) -> None:
     expected = sorted(f"charts/{p.name}" for p in (GOLDEN / "charts").glob("*.vl.json"))
     assert names == expected
     _compare(built, names)
+
+
+@pytest.mark.parametrize("name", ["report.md", "index.html"])
+def test_headings_never_skip_a_level(built: dict[str, str], name: str) -> None:
+    """Each heading is at most one level below the one before it (WCAG 1.3.1: a screen
+    reader's outline has no gaps), including where a block's heading was dropped because it
+    repeated its section's."""
+    text = built[name]
+    if name.endswith(".md"):
+        levels = [len(m.group(1)) for m in re.finditer(r"^(#{1,6}) ", text, flags=re.MULTILINE)]
+    else:
+        levels = [int(m.group(1)) for m in re.finditer(r"<h([1-6])\b", text)]
+    assert len(levels) > 50
+    jumps = [(a, b) for a, b in itertools.pairwise(levels) if b > a + 1]
+    assert jumps == []

@@ -347,7 +347,9 @@ class _Builder:
                 overline = first.item.label
             elif isinstance(first.item, PriorityArea) and first.facts:
                 overline = first.facts[0]
-            blocks = (attrs.evolve(first, heading="", overline=bool(overline)), *blocks[1:])
+            # what the block nests under its heading now nests under the section's
+            first = attrs.evolve(first, heading="", overline=bool(overline), level=level)
+            blocks = (first, *blocks[1:])
         # a later block named like its section (an agency return after the agency's own
         # paragraphs) would otherwise be read as the same heading again; its form label, as
         # on the published form, stands before the section's heading
@@ -355,7 +357,9 @@ class _Builder:
         label = next((b.item.label for b in later if isinstance(b.item, AgencyReturn)), "")
         overline = overline or label
         blocks = tuple(
-            attrs.evolve(b, heading="", overline=b.overline or bool(label)) if b in later else b
+            attrs.evolve(b, heading="", overline=b.overline or bool(label), level=level)
+            if b in later
+            else b
             for b in blocks
         )
         children = tuple(self.section(s, f"{path}/{s.id}", depth + 1) for s in section.sections)
