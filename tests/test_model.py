@@ -189,3 +189,10 @@ def test_breakdown_counts_are_whole_numbers_or_stated_unknowns() -> None:
     assert breakdown.counts[1][1] == suppressed
     with pytest.raises(TypeError, match="whole number or a stated unknown"):
         model.Breakdown(label="Sex", counts=[["Female", "x"]])
+
+
+def test_a_slug_of_nothing_takes_the_name_it_is_given() -> None:
+    """An anchor needs a name: a text with no letter or digit slugs to ``empty``."""
+    assert model.slug("Review of Child Deaths") == "review-of-child-deaths"
+    assert model.slug("—", empty="item") == "item"
+    assert model.slug("—") == ""

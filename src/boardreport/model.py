@@ -1800,6 +1800,7 @@ CURRENCY_SYMBOLS = wording.CURRENCY_SYMBOLS
 """Symbols printed for common ISO 4217 currency codes; other codes are printed as they are."""
 
 
-def slug(text: str) -> str:
-    """``text`` in lower case with each run of other characters a hyphen: ids and anchors."""
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
+def slug(text: str, *, empty: str = "") -> str:
+    """``text`` in lower case with each run of other characters a hyphen: ids and anchors;
+    ``empty`` when nothing of ``text`` is left (an anchor needs some name)."""
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or empty

@@ -82,7 +82,7 @@ def _reader(review: model.ChildDeathReview, _: model.Report) -> ReaderParts:
     base = review.id or "child-deaths"
     shown = tuple(
         SimpleTable(
-            anchor=f"table-{base}-{model.slug(b.label) or 'item'}",
+            anchor=f"table-{base}-{model.slug(b.label, empty='item')}",
             caption=b.label,
             headers=("Category", "Number"),
             numeric=(False, True),

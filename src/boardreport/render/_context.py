@@ -70,10 +70,6 @@ MISSING_FIGURE_LABEL = wording.MISSING_FIGURE
 # anchors
 
 
-def _slug(text: str) -> str:
-    return model.slug(text) or "item"
-
-
 class Anchors:
     """Hands out unique element ids, in reading order, so every build gives the same ones."""
 
@@ -256,7 +252,8 @@ class _Builder:
             view = self._block(_unsaid(block, printed), level)
         self._printed(block, view.tables)
         if not view.anchor and self.markers.get(path):
-            view = attrs.evolve(view, anchor=self.anchors.take(_slug(path.rpartition("/")[2])))
+            wanted = model.slug(path.rpartition("/")[2], empty="item")
+            view = attrs.evolve(view, anchor=self.anchors.take(wanted))
         markers = self._mark(path, view.anchor)
         return attrs.evolve(view, markers=markers, heading=kind.heading(block))
 
@@ -440,11 +437,12 @@ def _same(first: str, second: str) -> bool:
     prefix ("PRIORITY AREA 2: X", "Priority 2: X" and "X")."""
     if not first:
         return False
-    return _slug(first) == _slug(second) or _unprefixed(first) == _unprefixed(second)
+    same_words = model.slug(first, empty="item") == model.slug(second, empty="item")
+    return same_words or _unprefixed(first) == _unprefixed(second)
 
 
 def _unprefixed(heading: str) -> str:
-    return _slug(heading.split(":", 1)[1] if ":" in heading else heading)
+    return model.slug(heading.split(":", 1)[1] if ":" in heading else heading, empty="item")
 
 
 def _resolve_sections(
