@@ -20,11 +20,6 @@ from boardreport.model import (
     Unknown,
 )
 
-CURRENCY_SYMBOLS = wording.CURRENCY_SYMBOLS
-
-_WORDS = wording.ENUM_WORDS
-
-
 _SPELLED_OUT = 40
 """Most digits a number is written out with; a loaded report never has more (the loader's
 limits), and a larger one built in Python is written in scientific form rather than expanded
@@ -70,7 +65,7 @@ def money(value: Figure, currency: str = "GBP") -> str:
     """Format an amount of money, for example ``£1,250`` or ``-£15,000``."""
     if isinstance(value, Unknown | Bound):
         return stated(value, lambda limit: money(limit, currency))
-    symbol = CURRENCY_SYMBOLS.get(currency)
+    symbol = wording.CURRENCY_SYMBOLS.get(currency)
     magnitude = number(-value if value < 0 else value)
     sign = "-" if value < 0 else ""
     if symbol is None:
@@ -106,9 +101,9 @@ def with_unit(value: Figure, unit: str) -> str:
         return str(value)
     if unit == "%":
         return percent(value)
-    if unit in CURRENCY_SYMBOLS.values():
-        return money(value, next(k for k, v in CURRENCY_SYMBOLS.items() if v == unit))
-    if unit in CURRENCY_SYMBOLS:
+    if unit in wording.CURRENCY_SYMBOLS.values():
+        return money(value, next(k for k, v in wording.CURRENCY_SYMBOLS.items() if v == unit))
+    if unit in wording.CURRENCY_SYMBOLS:
         return money(value, unit)
     return f"{number(value)} {unit}" if unit else number(value)
 
@@ -135,8 +130,8 @@ def words(value: enum.Enum | str) -> str:
     """Write an enumeration value as words: ``statutory_partner`` becomes ``Statutory partner``."""
     raw = value.value if isinstance(value, enum.Enum) else value
     text = str(raw)
-    if text in _WORDS:
-        return _WORDS[text]
+    if text in wording.ENUM_WORDS:
+        return wording.ENUM_WORDS[text]
     return text.replace("_", " ").capitalize()
 
 

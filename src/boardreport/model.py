@@ -1097,7 +1097,7 @@ class AgencyReturn:
 
     A return is written either with ``questions``, in the return's own order and wording, or
     with the standard answer fields (``commitment`` ... ``performance_management``), printed
-    under the standard questions of ``AGENCY_RETURN_QUESTIONS`` in that order.
+    under the standard questions of ``wording.AGENCY_RETURN_QUESTIONS`` in that order.
     """
 
     agency: str
@@ -1187,14 +1187,13 @@ class AgencyReturn:
         )
 
 
-AGENCY_RETURN_QUESTIONS = wording.AGENCY_RETURN_QUESTIONS
 """The standard annual-return questions, as the Board's return form words them."""
 
 
 def agency_return_question(field_name: str, period_start: dt.date) -> str:
     """Return the standard question for an AgencyReturn field, for a period starting then."""
     year = period_start.year
-    return AGENCY_RETURN_QUESTIONS[field_name].format(
+    return wording.AGENCY_RETURN_QUESTIONS[field_name].format(
         year=f"{year}/{str(year + 1)[-2:]}", next_year=f"{year + 1}/{str(year + 2)[-2:]}"
     )
 
@@ -1794,10 +1793,6 @@ def iter_blocks(report: Report, kind: type[Any] | None = None) -> Iterator[Locat
 
 # ---------------------------------------------------------------------------------------------
 # ids and money (the tables typed blocks present are in boardreport.blocks)
-
-
-CURRENCY_SYMBOLS = wording.CURRENCY_SYMBOLS
-"""Symbols printed for common ISO 4217 currency codes; other codes are printed as they are."""
 
 
 def slug(text: str, *, empty: str = "") -> str:

@@ -15,7 +15,7 @@ from pathlib import Path
 from attrs import frozen
 
 from boardreport import blocks as block_kinds
-from boardreport import model
+from boardreport import model, wording
 from boardreport.errors import LoadError
 from boardreport.model import Report
 
@@ -105,7 +105,7 @@ def _kpi_key(kpi: model.KPI) -> str:
 def _column_type(kpi: model.KPI) -> model.ColumnType:
     if kpi.unit.strip() == "%":
         return model.ColumnType.PERCENT
-    if kpi.unit.strip() in model.CURRENCY_SYMBOLS.values():
+    if kpi.unit.strip() in wording.CURRENCY_SYMBOLS.values():
         return model.ColumnType.MONEY
     numbers = [kpi.value] if isinstance(kpi.value, int | Decimal) else []
     whole = all(isinstance(n, int) or n == n.to_integral_value() for n in numbers)

@@ -27,7 +27,7 @@ import pytest
 from markdown_it import MarkdownIt
 from PIL import Image
 
-from boardreport import model, serve
+from boardreport import model, serve, wording
 from boardreport.cli import main
 from boardreport.errors import RenderError
 from boardreport.io import load
@@ -381,11 +381,11 @@ def test_the_cover_names_the_board_period_and_publication(built: Built) -> None:
 
 def test_a_report_with_open_errors_says_draft_on_every_page(skeleton: Built) -> None:
     texts = skeleton.page_texts()
-    assert all(pdf_render.DRAFT_LABEL in text for text in texts)
+    assert all(wording.DRAFT in text for text in texts)
 
 
 def test_a_checked_report_without_open_errors_has_no_draft_banner(reference: Built) -> None:
-    assert not any(pdf_render.DRAFT_LABEL in text for text in reference.page_texts())
+    assert not any(wording.DRAFT in text for text in reference.page_texts())
 
 
 # ---------------------------------------------------------------------------------------------

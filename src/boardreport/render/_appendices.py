@@ -13,13 +13,6 @@ from boardreport.rules._registry import FRAMEWORK_PACKS, PACKS, Finding, Rule, S
 from boardreport.rules._unpublished import concerns_unpublished_data
 from boardreport.rules.packs import load_packs
 
-MET = wording.MET
-NOT_MET = wording.NOT_MET
-ACCEPTED = wording.ACCEPTED
-DATA_NOT_PUBLISHED = wording.DATA_NOT_PUBLISHED
-NOT_CHECKED = wording.NOT_CHECKED
-STATUSES = wording.DUTY_STATUSES
-
 AUTHOR_PACKS = frozenset({"SUP"})
 """Packs whose findings are about the report's source files, for its authors only."""
 
@@ -98,14 +91,14 @@ def compliance_rows(
     ):
         own = [f for f in findings if f.rule == rule.id]
         if evidence is None:
-            status = NOT_CHECKED
+            status = wording.NOT_CHECKED
         elif open_ := [f for f in own if not f.suppressed]:
             unpublished = all(concerns_unpublished_data(report, f) for f in open_)
-            status = DATA_NOT_PUBLISHED if unpublished else NOT_MET
+            status = wording.DATA_NOT_PUBLISHED if unpublished else wording.NOT_MET
         elif own:
-            status = ACCEPTED
+            status = wording.ACCEPTED
         else:
-            status = MET
+            status = wording.MET
         places: dict[str, tuple[str, str]] = {}
         for path in (evidence or {}).get(rule.id, ()):
             view = section_of(path, by_path)

@@ -61,9 +61,6 @@ CONTENTS_ID = "contents"
 MAIN_ID = "main"
 COMPLIANCE_ID = "statutory-compliance"
 NOTES_ID = "notes-on-the-data"
-COMPLIANCE_TITLE = wording.COMPLIANCE_TITLE
-NOTES_TITLE = wording.NOTES_TITLE
-MISSING_FIGURE_LABEL = wording.MISSING_FIGURE
 
 
 # ---------------------------------------------------------------------------------------------
@@ -542,8 +539,8 @@ def build_context(
             if arrangement
             else []
         ),
-        ContentsEntry(title=COMPLIANCE_TITLE, anchor=COMPLIANCE_ID),
-        ContentsEntry(title=NOTES_TITLE, anchor=NOTES_ID),
+        ContentsEntry(title=wording.COMPLIANCE_TITLE, anchor=COMPLIANCE_ID),
+        ContentsEntry(title=wording.NOTES_TITLE, anchor=NOTES_ID),
     )
     chair = report.chair
     recipients = [_recipient(r) for r in report.recipients]

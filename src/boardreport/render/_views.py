@@ -110,8 +110,8 @@ class ComplianceRow:
     name: str
     citation: str
     status: str
-    """One of ``STATUSES``: "met", "not met", "accepted by the Board", "data not published",
-    "not checked"."""
+    """One of ``wording.DUTY_STATUSES``: "met", "not met", "accepted by the Board", "data not
+    published", "not checked"."""
     sections: tuple[tuple[str, str], ...]
     """(section title, anchor) pairs."""
     reasons: tuple[str, ...] = ()

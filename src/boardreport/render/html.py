@@ -19,6 +19,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
+from boardreport import wording
 from boardreport.cache import Cache, Fragments, script_bundle
 from boardreport.model import Report
 from boardreport.render import _context, _markup
@@ -63,9 +64,9 @@ def environment() -> jinja2.Environment:
     )
     env.filters["prose"] = memo_filter("prose_html", _markup.prose_html, Markup)
     env.filters["inline"] = memo_filter("inline_html", _markup.inline_html, Markup)
-    env.globals["missing_label"] = _context.MISSING_FIGURE_LABEL
-    env.globals["compliance_title"] = _context.COMPLIANCE_TITLE
-    env.globals["notes_title"] = _context.NOTES_TITLE
+    env.globals["missing_label"] = wording.MISSING_FIGURE
+    env.globals["compliance_title"] = wording.COMPLIANCE_TITLE
+    env.globals["notes_title"] = wording.NOTES_TITLE
     return env
 
 

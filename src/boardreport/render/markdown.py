@@ -7,6 +7,7 @@ from functools import cache
 
 import jinja2
 
+from boardreport import wording
 from boardreport.cache import Fragments
 from boardreport.model import Report
 from boardreport.render import _context, _markup
@@ -76,9 +77,9 @@ def environment() -> jinja2.Environment:
     env.filters["md_rule"] = _rule
     env.filters["mdid"] = markdown_id
     env.globals["br"] = PARAGRAPH_BREAK
-    env.globals["missing_label"] = _context.MISSING_FIGURE_LABEL
-    env.globals["compliance_title"] = _context.COMPLIANCE_TITLE
-    env.globals["notes_title"] = _context.NOTES_TITLE
+    env.globals["missing_label"] = wording.MISSING_FIGURE
+    env.globals["compliance_title"] = wording.COMPLIANCE_TITLE
+    env.globals["notes_title"] = wording.NOTES_TITLE
     return env
 
 

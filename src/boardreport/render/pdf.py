@@ -26,7 +26,6 @@ from boardreport.rules._registry import Finding, Rule
 
 CONTENTS_DEPTH = 3
 """How many levels of headings the printed contents lists: chapters, sections, subsections."""
-DRAFT_LABEL = wording.DRAFT
 """The banner on every page of a report whose checks found unresolved errors."""
 CHART_FONTS = "Liberation Sans, Arial, sans-serif"
 """The fonts chart text is drawn in: Arial's metrics, which vl-convert measured it with."""
@@ -165,7 +164,7 @@ def _print_page(
         subject=subject(report),
         created=created,
         modified=modified,
-        draft_label=DRAFT_LABEL,
+        draft_label=wording.DRAFT,
         contents_depth=CONTENTS_DEPTH,
     )
     return page.rstrip("\n") + "\n"

@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterator
 from attrs import frozen
 
 from boardreport import blocks as block_kinds
-from boardreport import model
+from boardreport import model, wording
 from boardreport.blocks.budget import has_content as budget_has_content
 from boardreport.blocks.child_deaths import has_content as child_death_review_has_content
 from boardreport.blocks.review import has_content as review_has_content
@@ -322,7 +322,7 @@ def block_period_ok(ctx: RuleContext, block: object) -> bool:
 
 def money(amount: object, currency: str = "GBP") -> str:
     """An amount as a message shows it: ``£8,500`` (income shown as negative: its magnitude)."""
-    symbol = model.CURRENCY_SYMBOLS.get(currency, currency + " ")
+    symbol = wording.CURRENCY_SYMBOLS.get(currency, currency + " ")
     value = number(amount)
     return f"{symbol}{show_number(abs(value))}" if value is not None else str(amount)
 
